@@ -1,0 +1,30 @@
+//! CallGuard's core: everything that decides what an incoming call is and what to do with it.
+//!
+//! A call enters as a [`ScreenRequest`]; [`number`] normalises it, [`classify`] labels it by the
+//! carriers' rules and the user's data, [`policy`] picks the action, [`banner`] says it in words,
+//! and the result leaves as a [`Decision`]. The [`store`] keeps the user's rules, reports,
+//! refusals, settings and history; the [`Engine`] ties them together behind one handle.
+
+#[macro_use]
+mod codes;
+
+pub mod banner;
+pub mod classify;
+pub mod decision;
+pub mod directory;
+pub mod error;
+pub mod number;
+pub mod policy;
+pub mod screen;
+pub mod sms;
+pub mod time;
+pub mod words;
+
+pub use classify::{Presentation, ReportCategory, RuleEffect, Verification};
+pub use decision::{Action, Banner, Decision, Label, Reason, Risk, Severity};
+pub use directory::Carrier;
+pub use error::{Error, Result};
+pub use number::{mask, normalize, Number, NumberKind};
+pub use policy::Settings;
+pub use screen::ScreenRequest;
+pub use words::Lang;
