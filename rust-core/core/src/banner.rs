@@ -170,8 +170,10 @@ fn fill_in(template: &str, c: &Classification, number: &Number, lang: Lang) -> S
         None => MARKETING_NUMBERS.to_owned(),
     };
     let category = c.category.map_or("", |cat| words::category(cat).get(lang));
+    // A look-alike's digits are the evidence of the trick, and belong to no private person.
+    let shown = if c.label == Label::CarrierLookalike { number.normalized.clone() } else { display_number(number) };
     template
-        .replace("{number}", &display_number(number))
+        .replace("{number}", &shown)
         .replace("{carrier}", carrier_name(c.carrier))
         .replace("{official}", &official)
         .replace("{category}", category)

@@ -1,0 +1,116 @@
+//! What a person sees in the terminal: the banner as the phone would show it, then the label,
+//! the action and the reasons in words.
+
+use std::io::{Result, Write};
+
+use callguard_core::time::format_beijing;
+use callguard_core::words::{self, Lang};
+use callguard_core::{mask, Decision, HistoryEntry, Refusal, Rule, Severity, SmsVerdict};
+
+fn severity_tag(s: Severity, lang: Lang) -> &'static str {
+    match s {
+        Severity::Info => lang.pick("[提示]", "[info]"),
+        Severity::Warning => lang.pick("[注意]", "[warning]"),
+        Severity::Danger => lang.pick("[危险]", "[danger]"),
+    }
+}
+
+/// A decision: banner first, then what CallGuard decided and why.
+pub fn decision(out: &mut impl Write, d: &Decision, lang: Lang) -> Result<()> {
+    if let Some(b) = &d.banner {
+        writeln!(out, "{} {}", severity_tag(b.severity, lang), b.title)?;
+        writeln!(out, "  {}", b.body)?;
+        if let Some(w) = &b.warning {
+            writeln!(out, "  ⚠ {w}")?;
+        }
+        writeln!(out)?;
+    }
+    let (label_h, action_h, reasons_h, number_h) = match lang {
+        Lang::Zh => ("标签", "处理", "原因", "号码"),
+        Lang::En => ("Label", "Action", "Reasons", "Number"),
+    };
+    let n = &d.number;
+    let shown = if n.normalized.is_empty() { "—".to_owned() } else { n.normalized.clone() };
+    writeln!(out, "{number_h}:  {shown} ({})", words::kind(n.kind).get(lang))?;
+    writeln!(out, "{label_h}:  {} ({}, risk {})", words::label(d.label).get(lang), d.label, d.risk)?;
+    let mut action = format!("{} ({})", words::action(d.action).get(lang), d.action);
+    if d.skip_call_log {
+        action += lang.pick("，不记入通话记录", ", kept out of the call log");
+    }
+    if d.skip_notification {
+        action += lang.pick("，不通知", ", no notification");
+    }
+    writeln!(out, "{action_h}:  {action}")?;
+    writeln!(out, "{reasons_h}:")?;
+    for r in &d.reasons {
+        writeln!(out, "  - {} ({r})", words::reason(*r).get(lang))?;
+    }
+    Ok(())
+}
+
+/// The user's rules.
+pub fn rules(out: &mut impl Write, rules: &[Rule]) -> Result<()> {
+    if rules.is_empty() {
+        return writeln!(out, "no rules");
+    }
+    for r in rules {
+        let note = r.note.as_deref().map(|n| format!("  # {n}")).unwrap_or_default();
+        writeln!(out, "{:<6} {:<20} {:<9} {}{note}", r.effect, r.pattern, r.kind, format_beijing(r.created_at))?;
+    }
+    Ok(())
+}
+
+/// A recorded refusal.
+pub fn refusal(out: &mut impl Write, r: &Refusal, lang: Lang) -> Result<()> {
+    let when = format_beijing(r.refused_at);
+    let number = r.carrier.marketing_number().unwrap_or("");
+    match lang {
+        Lang::Zh => writeln!(
+            out,
+            "已记录：您于 {when}（北京时间）拒绝{}的营销来电。此后 {number} 的来电将按设置静音或拒接，并保留为投诉证据。",
+            r.carrier.name_zh()
+        ),
+        Lang::En => writeln!(
+            out,
+            "Recorded: you refused {}'s marketing on {when} (Beijing time). Later calls from {number} are silenced or rejected as set, and kept as evidence.",
+            r.carrier.name_en()
+        ),
+    }
+}
+
+/// Screened calls, newest first.
+pub fn history(out: &mut impl Write, entries: &[HistoryEntry], lang: Lang) -> Result<()> {
+    if entries.is_empty() {
+        return writeln!(out, "{}", lang.pick("没有记录", "no calls recorded"));
+    }
+    for e in entries {
+        let number = if e.number.is_empty() { "—".to_owned() } else { mask(&e.number) };
+        let reasons: Vec<&str> = e.reasons.iter().map(|r| words::reason(*r).get(lang)).collect();
+        writeln!(
+            out,
+            "{}  {:<14} {} → {}  ({})",
+            format_beijing(e.time),
+            number,
+            words::label(e.label).get(lang),
+            words::action(e.action).get(lang),
+            reasons.join(lang.pick("；", "; "))
+        )?;
+    }
+    Ok(())
+}
+
+/// An SMS verdict.
+pub fn sms(out: &mut impl Write, v: &SmsVerdict, lang: Lang) -> Result<()> {
+    match (&v.warning, v.is_code) {
+        (Some(w), _) => {
+            writeln!(out, "{} {}", severity_tag(w.severity, lang), w.title)?;
+            writeln!(out, "  {}", w.body)
+        }
+        (None, true) => writeln!(
+            out,
+            "{}",
+            lang.pick("验证码短信。没有可疑来电在先，但仍请勿把验证码告诉任何人。", "A verification-code SMS. No suspicious call came first, but never share the code.")
+        ),
+        (None, false) => writeln!(out, "{}", lang.pick("不是验证码短信。", "Not a verification-code SMS.")),
+    }
+}

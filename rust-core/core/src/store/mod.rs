@@ -1,0 +1,593 @@
+//! The SQLite store (DESIGN §7): one connection initializer that owns the pragmas, the schema and
+//! its migrations, and recovery from a corrupt file; then the queries the engine needs, each an
+//! indexed lookup or a single transaction.
+
+pub mod evidence;
+pub mod rules;
+pub mod schema;
+pub mod transfer;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use crate::classify::{ReportCategory, ReportSummary, RuleEffect};
+use crate::decision::{Action, Label, Reason};
+use crate::directory::Carrier;
+use crate::error::{Error, Result};
+use crate::policy::Settings;
+use rules::{Pattern, Rule, RuleKind, WildcardSet};
+
+/// How long a write waits for another connection's lock before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_millis(2000);
+
+code_enum! {
+    /// Who reported a number.
+    pub enum ReportSource {
+        /// The user, after a call.
+        User = "user",
+        /// An imported list.
+        List = "list",
+    }
+}
+
+/// One report against a number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    /// The normalised number.
+    pub number: String,
+    /// Why it was reported.
+    pub category: ReportCategory,
+    /// Who reported it.
+    pub source: ReportSource,
+    /// The reporter's note.
+    pub note: Option<String>,
+    /// When, in ms since the epoch.
+    pub reported_at: i64,
+}
+
+/// The user told a carrier to stop marketing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refusal {
+    /// Which carrier.
+    pub carrier: Carrier,
+    /// When, in ms since the epoch.
+    pub refused_at: i64,
+}
+
+/// One screened call, as the history shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    /// When the call came, in ms since the epoch.
+    pub time: i64,
+    /// The normalised number ("" when hidden).
+    pub number: String,
+    /// What the call was.
+    pub label: Label,
+    /// What was done with it.
+    pub action: Action,
+    /// Why.
+    pub reasons: Vec<Reason>,
+}
+
+/// A call kept as complaint evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceCall {
+    /// The normalised number.
+    pub number: String,
+    /// When, in ms since the epoch.
+    pub time: i64,
+    /// What the call was.
+    pub label: Label,
+    /// The carrier involved, for marketing calls after a refusal.
+    pub carrier: Option<Carrier>,
+}
+
+/// A recent call, as the SMS guard and the repeated-call window see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecentCall {
+    /// The normalised number.
+    pub number: String,
+    /// When, in ms since the epoch.
+    pub time: i64,
+    /// What the call was.
+    pub label: Label,
+}
+
+/// What opening the database found.
+#[derive(Debug, Default)]
+pub struct OpenNotes {
+    /// Problems the user should hear about (a corrupt file moved aside, …).
+    pub warnings: Vec<String>,
+}
+
+/// An open database.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`; a corrupt or unreadable file is moved
+    /// aside as `<name>.corrupt-<ms>` and a fresh one started, which `notes` reports.
+    pub fn open(path: &Path, notes: &mut OpenNotes) -> Result<Store> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Error::Storage(format!("cannot create the folder {}: {e}", parent.display()))
+            })?;
+        }
+        match Self::open_and_init(path) {
+            Err(e) if is_corruption(&e) => {
+                let aside = quarantine(path)?;
+                notes.warnings.push(format!(
+                    "the database {} was unreadable ({}); it was moved to {} and a fresh one started",
+                    path.display(),
+                    e,
+                    aside.display()
+                ));
+                Self::open_and_init(path).map_err(Error::from)
+            }
+            other => other.map_err(|e| match e {
+                InitError::Sql(e) => Error::Storage(format!("cannot open {}: {e}", path.display())),
+                InitError::Newer(v) => Error::Storage(format!(
+                    "{} was written by a newer CallGuard (schema {v}, this one knows {}); update the app",
+                    path.display(),
+                    schema::CURRENT_VERSION
+                )),
+            }),
+        }
+    }
+
+    /// Opens a private in-memory database.
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        init(&conn).map_err(Error::from)?;
+        Ok(Store { conn })
+    }
+
+    fn open_and_init(path: &Path) -> std::result::Result<Store, InitError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        init(&conn)?;
+        Ok(Store { conn })
+    }
+
+    /// The connection, for the modules of the store.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one transaction: all of it is stored, or none.
+    pub fn transaction<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    // --- settings -------------------------------------------------------------------------
+
+    /// The stored settings over the defaults; unknown or broken rows are ignored.
+    pub fn load_settings(&self) -> Result<Settings> {
+        let mut settings = Settings::default();
+        let mut stmt = self.conn.prepare("SELECT key, value FROM settings")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for row in rows {
+            let (key, value) = row?;
+            let mut candidate = settings.clone();
+            if candidate.set(&key, &value).is_ok() {
+                settings = candidate;
+            } else {
+                log::warn!("ignoring stored setting {key}");
+            }
+        }
+        Ok(settings)
+    }
+
+    /// Stores every setting.
+    pub fn save_settings(&mut self, settings: &Settings) -> Result<()> {
+        self.transaction(|tx| save_settings_in(tx, settings))
+    }
+
+    // --- rules ----------------------------------------------------------------------------
+
+    /// Adds a rule or changes its effect and note; adding the same rule twice changes nothing.
+    pub fn add_rule(&self, p: &Pattern, effect: RuleEffect, note: Option<&str>, at: i64) -> Result<Rule> {
+        upsert_rule(&self.conn, p, effect, note, at)?;
+        self.rule(p)?.ok_or_else(|| Error::Storage("the rule was not stored".into()))
+    }
+
+    fn rule(&self, p: &Pattern) -> Result<Option<Rule>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT pattern, kind, effect, note, created_at FROM rules WHERE pattern = ?1 AND kind = ?2",
+                params![stored_pattern(p), p.kind.code()],
+                rule_from_row,
+            )
+            .optional()?)
+    }
+
+    /// Removes the rule with this pattern; true if there was one.
+    pub fn remove_rule(&self, p: &Pattern) -> Result<bool> {
+        let n = self.conn.execute(
+            "DELETE FROM rules WHERE pattern = ?1 AND kind = ?2",
+            params![stored_pattern(p), p.kind.code()],
+        )?;
+        Ok(n > 0)
+    }
+
+    /// Every rule, newest first.
+    pub fn rules(&self) -> Result<Vec<Rule>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT pattern, kind, effect, note, created_at FROM rules ORDER BY created_at DESC, pattern",
+        )?;
+        let rows = stmt.query_map([], rule_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The wildcard rules, compiled.
+    pub fn wildcards(&self) -> Result<WildcardSet> {
+        let mut stmt = self.conn.prepare("SELECT pattern, effect FROM rules WHERE kind = 'wildcard'")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut pairs = Vec::new();
+        for row in rows {
+            let (pattern, effect) = row?;
+            pairs.push((pattern, RuleEffect::from_code(&effect).unwrap_or(RuleEffect::Block)));
+        }
+        Ok(WildcardSet::new(pairs))
+    }
+
+    /// The exact or longest-prefix rule for a normalised number: one indexed query over the
+    /// number and its prefixes. An exact rule beats any prefix; a longer prefix beats a shorter.
+    pub fn rule_effect(&self, number: &str) -> Result<Option<RuleEffect>> {
+        if number.is_empty() {
+            return Ok(None);
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT kind, effect, length(pattern) AS len FROM rules
+             WHERE pattern IN (SELECT substr(?1, 1, n) FROM lengths WHERE n <= length(?1))
+               AND (kind = 'prefix' OR (kind = 'exact' AND pattern = ?1))
+             ORDER BY kind = 'exact' DESC, len DESC, effect = 'block' DESC LIMIT 1",
+        )?;
+        let found = stmt
+            .query_row([number], |r| r.get::<_, String>(1))
+            .optional()?;
+        Ok(found.and_then(|e| RuleEffect::from_code(&e)))
+    }
+
+    // --- reports --------------------------------------------------------------------------
+
+    /// Records a report; the same report twice (same number, category, source and time) once.
+    pub fn add_report(&self, r: &Report) -> Result<()> {
+        insert_report(&self.conn, r)
+    }
+
+    /// All reports against a number, summed up.
+    pub fn report_summary(&self, number: &str) -> Result<Option<ReportSummary>> {
+        if number.is_empty() {
+            return Ok(None);
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT category, source = 'user', COUNT(*) FROM reports WHERE number = ?1 GROUP BY category, source",
+        )?;
+        let rows = stmt.query_map([number], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?, r.get::<_, u32>(2)?))
+        })?;
+        let mut counts = Vec::new();
+        for row in rows {
+            let (category, by_user, n) = row?;
+            if let Some(c) = ReportCategory::from_code(&category) {
+                counts.push((c, by_user, n));
+            }
+        }
+        Ok(ReportSummary::from_counts(counts))
+    }
+
+    /// Every report, oldest first.
+    pub fn reports(&self) -> Result<Vec<Report>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT number, category, source, note, reported_at FROM reports ORDER BY reported_at, id")?;
+        let rows = stmt.query_map([], report_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    // --- refusals -------------------------------------------------------------------------
+
+    /// Records (or moves to `at`) the user's refusal of a carrier's marketing.
+    pub fn refuse(&self, carrier: Carrier, at: i64) -> Result<Refusal> {
+        self.conn.execute(
+            "INSERT INTO refusals (carrier, refused_at) VALUES (?1, ?2)
+             ON CONFLICT (carrier) DO UPDATE SET refused_at = excluded.refused_at",
+            params![carrier.code(), at],
+        )?;
+        Ok(Refusal { carrier, refused_at: at })
+    }
+
+    /// When the user refused this carrier's marketing, if they did.
+    pub fn refusal(&self, carrier: Carrier) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT refused_at FROM refusals WHERE carrier = ?1")?
+            .query_row([carrier.code()], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Every refusal.
+    pub fn refusals(&self) -> Result<Vec<Refusal>> {
+        let mut stmt = self.conn.prepare("SELECT carrier, refused_at FROM refusals ORDER BY refused_at")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (carrier, refused_at) = row?;
+            if let Some(carrier) = Carrier::from_code(&carrier) {
+                out.push(Refusal { carrier, refused_at });
+            }
+        }
+        Ok(out)
+    }
+
+    // --- calls ----------------------------------------------------------------------------
+
+    /// Whether `number` called at or after `since`.
+    pub fn called_since(&self, number: &str, since: i64) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM recent_calls WHERE number = ?1 AND time >= ?2 LIMIT 1")?
+            .exists(params![number, since])?)
+    }
+
+    /// The latest call from a non-contact in `[since, until]`.
+    pub fn latest_stranger_call(&self, since: i64, until: i64) -> Result<Option<RecentCall>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT number, time, label FROM recent_calls
+                 WHERE time >= ?1 AND time <= ?2 AND is_contact = 0 ORDER BY time DESC LIMIT 1",
+            )?
+            .query_row(params![since, until], |r| {
+                let label: String = r.get(2)?;
+                Ok(RecentCall {
+                    number: r.get(0)?,
+                    time: r.get(1)?,
+                    label: Label::from_code(&label).unwrap_or(Label::Unknown),
+                })
+            })
+            .optional()?)
+    }
+
+    /// Records a screened call: in the short-term memory always (trimmed to `keep_recent_ms`),
+    /// in the history when `history` is on, and as evidence when `evidence` names a reason.
+    pub fn record_call(&mut self, call: &CallRecord<'_>) -> Result<()> {
+        self.transaction(|tx| {
+            tx.prepare_cached("DELETE FROM recent_calls WHERE time < ?1")?
+                .execute([call.time.saturating_sub(call.keep_recent_ms)])?;
+            tx.prepare_cached("INSERT INTO recent_calls (number, time, label, is_contact) VALUES (?1, ?2, ?3, ?4)")?
+                .execute(params![call.number, call.time, call.label.code(), call.is_contact])?;
+            if call.history {
+                let reasons: Vec<&str> = call.reasons.iter().map(|r| r.code()).collect();
+                tx.prepare_cached(
+                    "INSERT INTO history (time, number, label, action, reasons) VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?
+                .execute(params![call.time, call.number, call.label.code(), call.action.code(), reasons.join(",")])?;
+            }
+            if call.evidence {
+                insert_evidence(tx, call.number, call.time, call.label, call.carrier)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Deletes history older than `before`.
+    pub fn prune_history(&self, before: i64) -> Result<usize> {
+        Ok(self.conn.execute("DELETE FROM history WHERE time < ?1", [before])?)
+    }
+
+    /// The newest `limit` history entries, newest first.
+    pub fn history(&self, limit: usize) -> Result<Vec<HistoryEntry>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT time, number, label, action, reasons FROM history ORDER BY time DESC, id DESC LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit as i64], |r| {
+            let label: String = r.get(2)?;
+            let action: String = r.get(3)?;
+            let reasons: String = r.get(4)?;
+            Ok(HistoryEntry {
+                time: r.get(0)?,
+                number: r.get(1)?,
+                label: Label::from_code(&label).unwrap_or(Label::Unknown),
+                action: Action::from_code(&action).unwrap_or(Action::Allow),
+                reasons: reasons.split(',').filter_map(Reason::from_code).collect(),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Copies a number's recent calls into the evidence, so a report made after the call keeps
+    /// the call times 12321 asks for.
+    pub fn keep_recent_as_evidence(&self, number: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR IGNORE INTO evidence_calls (number, time, label, carrier)
+             SELECT number, time, label, NULL FROM recent_calls WHERE number = ?1
+             UNION SELECT number, time, label, NULL FROM history WHERE number = ?1",
+            [number],
+        )?;
+        Ok(())
+    }
+}
+
+/// A screened call to record.
+pub struct CallRecord<'a> {
+    /// The normalised number.
+    pub number: &'a str,
+    /// When.
+    pub time: i64,
+    /// What it was.
+    pub label: Label,
+    /// What was done.
+    pub action: Action,
+    /// Why.
+    pub reasons: &'a [Reason],
+    /// The caller is a contact.
+    pub is_contact: bool,
+    /// The carrier involved.
+    pub carrier: Option<Carrier>,
+    /// Write it to the history.
+    pub history: bool,
+    /// Keep it as complaint evidence.
+    pub evidence: bool,
+    /// How far back the short-term memory reaches.
+    pub keep_recent_ms: i64,
+}
+
+// --- helpers shared with import -------------------------------------------------------------
+
+pub(crate) fn stored_pattern(p: &Pattern) -> &str {
+    match p.kind {
+        RuleKind::Prefix => p.prefix_digits(),
+        _ => &p.text,
+    }
+}
+
+pub(crate) fn upsert_rule(conn: &Connection, p: &Pattern, effect: RuleEffect, note: Option<&str>, at: i64) -> Result<()> {
+    let note = rules::check_note(note)?;
+    conn.prepare_cached(
+        "INSERT INTO rules (pattern, kind, effect, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (pattern, kind) DO UPDATE SET effect = excluded.effect,
+             note = COALESCE(excluded.note, rules.note)",
+    )?
+    .execute(params![stored_pattern(p), p.kind.code(), effect.code(), note, at])?;
+    Ok(())
+}
+
+pub(crate) fn insert_report(conn: &Connection, r: &Report) -> Result<()> {
+    let note = rules::check_note(r.note.as_deref())?;
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO reports (number, category, source, note, reported_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![r.number, r.category.code(), r.source.code(), note, r.reported_at])?;
+    Ok(())
+}
+
+pub(crate) fn insert_evidence(conn: &Connection, number: &str, time: i64, label: Label, carrier: Option<Carrier>) -> Result<()> {
+    conn.prepare_cached("INSERT OR IGNORE INTO evidence_calls (number, time, label, carrier) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![number, time, label.code(), carrier.map(Carrier::code)])?;
+    Ok(())
+}
+
+pub(crate) fn save_settings_in(conn: &Connection, settings: &Settings) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?;
+    for (key, value) in settings.entries() {
+        stmt.execute(params![key, value])?;
+    }
+    Ok(())
+}
+
+fn rule_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Rule> {
+    let kind = RuleKind::from_code(&r.get::<_, String>(1)?).unwrap_or(RuleKind::Exact);
+    let pattern: String = r.get(0)?;
+    Ok(Rule {
+        pattern: if kind == RuleKind::Prefix { format!("{pattern}*") } else { pattern },
+        kind,
+        effect: RuleEffect::from_code(&r.get::<_, String>(2)?).unwrap_or(RuleEffect::Block),
+        note: r.get(3)?,
+        created_at: r.get(4)?,
+    })
+}
+
+fn report_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Report> {
+    Ok(Report {
+        number: r.get(0)?,
+        category: ReportCategory::from_code(&r.get::<_, String>(1)?).unwrap_or(ReportCategory::Other),
+        source: ReportSource::from_code(&r.get::<_, String>(2)?).unwrap_or(ReportSource::List),
+        note: r.get(3)?,
+        reported_at: r.get(4)?,
+    })
+}
+
+// --- the connection initializer --------------------------------------------------------------
+
+enum InitError {
+    Sql(rusqlite::Error),
+    Newer(i64),
+}
+
+impl From<rusqlite::Error> for InitError {
+    fn from(e: rusqlite::Error) -> Self {
+        InitError::Sql(e)
+    }
+}
+
+impl From<InitError> for Error {
+    fn from(e: InitError) -> Self {
+        match e {
+            InitError::Sql(e) => e.into(),
+            InitError::Newer(v) => Error::Storage(format!("the database has a newer schema ({v})")),
+        }
+    }
+}
+
+impl std::fmt::Display for InitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InitError::Sql(e) => write!(f, "{e}"),
+            InitError::Newer(v) => write!(f, "schema version {v} is newer than this build"),
+        }
+    }
+}
+
+/// The one place that sets pragmas and brings the schema up to date.
+fn init(conn: &Connection) -> std::result::Result<(), InitError> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // Reading the header first turns "not a database" into an error here, not mid-call.
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > schema::CURRENT_VERSION {
+        return Err(InitError::Newer(version));
+    }
+    conn.pragma_update(None, "foreign_keys", true)?;
+    // temp_store=2 keeps temporary tables in memory: Android has no writable /tmp for SQLite.
+    conn.pragma_update(None, "temp_store", 2)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if mode != "wal" && mode != "memory" {
+        log::warn!("journal mode is {mode}, not WAL");
+    }
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    for (i, migration) in schema::MIGRATIONS.iter().enumerate().skip(version as usize) {
+        let tx = conn.unchecked_transaction()?;
+        tx.execute_batch(migration)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        tx.commit()?;
+    }
+    // A tiny table of lengths lets one query test every prefix of a number.
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS lengths (n INTEGER PRIMARY KEY);
+         INSERT OR IGNORE INTO temp.lengths (n) VALUES
+           (1),(2),(3),(4),(5),(6),(7),(8),(9),(10),(11),(12),(13),(14),(15),(16),(17),(18),(19),(20),
+           (21),(22),(23),(24),(25),(26),(27),(28),(29),(30),(31),(32),(33),(34),(35),(36),(37),(38),(39),(40);",
+    )?;
+    Ok(())
+}
+
+fn is_corruption(e: &InitError) -> bool {
+    matches!(e, InitError::Sql(rusqlite::Error::SqliteFailure(f, _))
+        if matches!(f.code, ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt))
+}
+
+/// Moves a corrupt database and its WAL files aside; returns where it went.
+fn quarantine(path: &Path) -> Result<PathBuf> {
+    let stamp = crate::time::now_ms();
+    let aside = PathBuf::from(format!("{}.corrupt-{stamp}", path.display()));
+    std::fs::rename(path, &aside)
+        .map_err(|e| Error::Storage(format!("cannot move the corrupt database {} aside: {e}", path.display())))?;
+    for suffix in ["-wal", "-shm"] {
+        let side = PathBuf::from(format!("{}{suffix}", path.display()));
+        if side.exists() {
+            let _ = std::fs::rename(&side, format!("{}{suffix}", aside.display()));
+        }
+    }
+    Ok(aside)
+}
