@@ -10,7 +10,9 @@ use std::process::ExitCode;
 use callguard_core::classify::ReportCategory;
 use callguard_core::screen::fail_open;
 use callguard_core::time::{now_ms, parse_rfc3339};
-use callguard_core::{Carrier, Engine, Error, Lang, Presentation, RuleEffect, ScreenRequest, Verification};
+use callguard_core::{
+    Carrier, Engine, Error, Lang, Presentation, RuleEffect, ScreenRequest, Verification,
+};
 use clap::{Parser, Subcommand};
 
 /// CallGuard: tells you what is calling — a carrier's official number, a look-alike, a reported
@@ -193,14 +195,25 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 }
 
 fn parse_time(s: &str) -> Result<i64, String> {
-    parse_rfc3339(s).ok_or_else(|| "expected an RFC 3339 time such as 2026-11-30T09:15:00+08:00".to_owned())
+    parse_rfc3339(s)
+        .ok_or_else(|| "expected an RFC 3339 time such as 2026-11-30T09:15:00+08:00".to_owned())
 }
 
 fn parse_carrier(s: &str) -> Result<Carrier, String> {
     let s = s.trim().to_ascii_lowercase();
     Carrier::from_code(&s)
-        .or_else(|| Carrier::ALL.iter().copied().find(|c| c.code().strip_prefix("china_") == Some(s.as_str())))
-        .or_else(|| Carrier::ALL.iter().copied().find(|c| c.marketing_number() == Some(s.as_str())))
+        .or_else(|| {
+            Carrier::ALL
+                .iter()
+                .copied()
+                .find(|c| c.code().strip_prefix("china_") == Some(s.as_str()))
+        })
+        .or_else(|| {
+            Carrier::ALL
+                .iter()
+                .copied()
+                .find(|c| c.marketing_number() == Some(s.as_str()))
+        })
         .ok_or_else(|| "expected china_mobile, china_telecom or china_unicom".to_owned())
 }
 
@@ -228,14 +241,22 @@ impl From<std::io::Error> for Failure {
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(e) if matches!(e.kind(), clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion) => {
+        Err(e)
+            if matches!(
+                e.kind(),
+                clap::error::ErrorKind::DisplayHelp | clap::error::ErrorKind::DisplayVersion
+            ) =>
+        {
             let _ = e.print();
             return ExitCode::SUCCESS;
         }
         Err(e) => {
             // One line that says what was wrong, not clap's whole usage block.
             let rendered = e.render().to_string();
-            let line = rendered.lines().find(|l| !l.trim().is_empty()).unwrap_or("invalid arguments");
+            let line = rendered
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("invalid arguments");
             eprintln!("callguard: {}", line.trim_start_matches("error: "));
             return ExitCode::from(2);
         }
@@ -270,7 +291,9 @@ fn db_path(flag: Option<PathBuf>) -> PathBuf {
 }
 
 fn locale() -> Option<String> {
-    ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
 }
 
 fn open(path: &Path) -> Result<Engine, Failure> {
@@ -286,7 +309,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let out = std::io::stdout();
     let mut out = BufWriter::new(out.lock());
     match cli.command {
-        Command::Screen { number, presentation, contact, verification, at, json } => {
+        Command::Screen {
+            number,
+            presentation,
+            contact,
+            verification,
+            at,
+            json,
+        } => {
             let request = ScreenRequest {
                 number: number.unwrap_or_default(),
                 presentation,
@@ -299,12 +329,33 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let (decision, lang) = match open(&path) {
                 Ok(engine) => {
                     let lang = engine.language(cli.lang, locale().as_deref());
-                    (engine.screen(&ScreenRequest { lang: Some(lang), ..request }), lang)
+                    let (decision, problem) = engine.screen_reporting(&ScreenRequest {
+                        lang: Some(lang),
+                        ..request
+                    });
+                    if let Some(problem) = problem {
+                        eprintln!("callguard: warning: {problem}");
+                    }
+                    (decision, lang)
                 }
                 Err(Failure::Usage(m) | Failure::Storage(m)) => {
                     eprintln!("callguard: warning: {m}; deciding by the built-in rules alone");
-                    let lang = cli.lang.unwrap_or_else(|| Lang::resolve(callguard_core::policy::LanguageSetting::Auto, locale().as_deref()));
-                    (fail_open(&ScreenRequest { lang: Some(lang), ..request }, lang), lang)
+                    let lang = cli.lang.unwrap_or_else(|| {
+                        Lang::resolve(
+                            callguard_core::policy::LanguageSetting::Auto,
+                            locale().as_deref(),
+                        )
+                    });
+                    (
+                        fail_open(
+                            &ScreenRequest {
+                                lang: Some(lang),
+                                ..request
+                            },
+                            lang,
+                        ),
+                        lang,
+                    )
                 }
             };
             if json {
@@ -319,13 +370,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let input: Box<dyn BufRead> = match file.as_deref() {
                 None => Box::new(std::io::stdin().lock()),
                 Some(p) if p == Path::new("-") => Box::new(std::io::stdin().lock()),
-                Some(p) => Box::new(std::io::BufReader::new(std::fs::File::open(p).map_err(|e| {
-                    Failure::Usage(format!("cannot read {}: {e}", p.display()))
-                })?)),
+                Some(p) => Box::new(std::io::BufReader::new(
+                    std::fs::File::open(p)
+                        .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", p.display())))?,
+                )),
             };
             screen_batch(&engine, input, &mut out, lang)?;
         }
-        Command::Report { number, category, note } => {
+        Command::Report {
+            number,
+            category,
+            note,
+        } => {
             open(&path)?.report(&number, category, note.as_deref(), now_ms())?;
             writeln!(out, "reported {} as {}", number.trim(), category)?;
         }
@@ -373,7 +429,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             if json {
                 writeln!(out, "{}", to_json(&history))?;
             } else {
-                render::history(&mut out, &history, engine.language(cli.lang, locale().as_deref()))?;
+                render::history(
+                    &mut out,
+                    &history,
+                    engine.language(cli.lang, locale().as_deref()),
+                )?;
             }
         }
         Command::Import { file } => {
@@ -388,7 +448,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let s = open(&path)?.export_file(&file)?;
             writeln!(out, "exported {} row(s) to {}", s.rows, file.display())?;
         }
-        Command::SmsCheck { sender, body, at, json } => {
+        Command::SmsCheck {
+            sender,
+            body,
+            at,
+            json,
+        } => {
             let engine = open(&path)?;
             let lang = engine.language(cli.lang, locale().as_deref());
             let verdict = engine.check_sms(&sender, &body, at.unwrap_or_else(now_ms), lang);
@@ -412,7 +477,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
     Ok(())
 }
 
-fn add_rule(engine: &Engine, args: RuleArgs, effect: RuleEffect, out: &mut impl Write) -> Result<(), Failure> {
+fn add_rule(
+    engine: &Engine,
+    args: RuleArgs,
+    effect: RuleEffect,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
     let rule = engine.add_rule(&args.pattern, effect, args.note.as_deref(), args.force)?;
     let verb = match effect {
         RuleEffect::Block => "blocking",
@@ -423,7 +493,12 @@ fn add_rule(engine: &Engine, args: RuleArgs, effect: RuleEffect, out: &mut impl 
 }
 
 /// One decision a line, in input order; a line that is no number still gets its decision.
-fn screen_batch(engine: &Engine, mut input: impl BufRead, out: &mut impl Write, lang: Lang) -> Result<(), Failure> {
+fn screen_batch(
+    engine: &Engine,
+    mut input: impl BufRead,
+    out: &mut impl Write,
+    lang: Lang,
+) -> Result<(), Failure> {
     let mut line = Vec::new();
     loop {
         line.clear();
@@ -432,7 +507,10 @@ fn screen_batch(engine: &Engine, mut input: impl BufRead, out: &mut impl Write, 
         }
         let text = String::from_utf8_lossy(&line);
         let number = text.trim_end_matches(['\n', '\r']);
-        let decision = engine.preview(&ScreenRequest { lang: Some(lang), ..ScreenRequest::number(number) });
+        let decision = engine.preview(&ScreenRequest {
+            lang: Some(lang),
+            ..ScreenRequest::number(number)
+        });
         writeln!(out, "{}", to_json(&decision))?;
     }
     Ok(())

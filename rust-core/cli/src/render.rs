@@ -30,9 +30,23 @@ pub fn decision(out: &mut impl Write, d: &Decision, lang: Lang) -> Result<()> {
         Lang::En => ("Label", "Action", "Reasons", "Number"),
     };
     let n = &d.number;
-    let shown = if n.normalized.is_empty() { "—".to_owned() } else { n.normalized.clone() };
-    writeln!(out, "{number_h}:  {shown} ({})", words::kind(n.kind).get(lang))?;
-    writeln!(out, "{label_h}:  {} ({}, risk {})", words::label(d.label).get(lang), d.label, d.risk)?;
+    let shown = if n.normalized.is_empty() {
+        "—".to_owned()
+    } else {
+        n.normalized.clone()
+    };
+    writeln!(
+        out,
+        "{number_h}:  {shown} ({})",
+        words::kind(n.kind).get(lang)
+    )?;
+    writeln!(
+        out,
+        "{label_h}:  {} ({}, risk {})",
+        words::label(d.label).get(lang),
+        d.label,
+        d.risk
+    )?;
     let mut action = format!("{} ({})", words::action(d.action).get(lang), d.action);
     if d.skip_call_log {
         action += lang.pick("，不记入通话记录", ", kept out of the call log");
@@ -54,8 +68,19 @@ pub fn rules(out: &mut impl Write, rules: &[Rule]) -> Result<()> {
         return writeln!(out, "no rules");
     }
     for r in rules {
-        let note = r.note.as_deref().map(|n| format!("  # {n}")).unwrap_or_default();
-        writeln!(out, "{:<6} {:<20} {:<9} {}{note}", r.effect, r.pattern, r.kind, format_beijing(r.created_at))?;
+        let note = r
+            .note
+            .as_deref()
+            .map(|n| format!("  # {n}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{:<6} {:<20} {:<9} {}{note}",
+            r.effect,
+            r.pattern,
+            r.kind,
+            format_beijing(r.created_at)
+        )?;
     }
     Ok(())
 }
@@ -84,8 +109,16 @@ pub fn history(out: &mut impl Write, entries: &[HistoryEntry], lang: Lang) -> Re
         return writeln!(out, "{}", lang.pick("没有记录", "no calls recorded"));
     }
     for e in entries {
-        let number = if e.number.is_empty() { "—".to_owned() } else { mask(&e.number) };
-        let reasons: Vec<&str> = e.reasons.iter().map(|r| words::reason(*r).get(lang)).collect();
+        let number = if e.number.is_empty() {
+            "—".to_owned()
+        } else {
+            mask(&e.number)
+        };
+        let reasons: Vec<&str> = e
+            .reasons
+            .iter()
+            .map(|r| words::reason(*r).get(lang))
+            .collect();
         writeln!(
             out,
             "{}  {:<14} {} → {}  ({})",
@@ -109,8 +142,15 @@ pub fn sms(out: &mut impl Write, v: &SmsVerdict, lang: Lang) -> Result<()> {
         (None, true) => writeln!(
             out,
             "{}",
-            lang.pick("验证码短信。没有可疑来电在先，但仍请勿把验证码告诉任何人。", "A verification-code SMS. No suspicious call came first, but never share the code.")
+            lang.pick(
+                "验证码短信。没有可疑来电在先，但仍请勿把验证码告诉任何人。",
+                "A verification-code SMS. No suspicious call came first, but never share the code."
+            )
         ),
-        (None, false) => writeln!(out, "{}", lang.pick("不是验证码短信。", "Not a verification-code SMS.")),
+        (None, false) => writeln!(
+            out,
+            "{}",
+            lang.pick("不是验证码短信。", "Not a verification-code SMS.")
+        ),
     }
 }

@@ -97,9 +97,13 @@ fn needs_official_numbers(label: Label) -> bool {
 /// The severity of each label's banner.
 pub fn severity(c: &Classification) -> Severity {
     match c.label {
-        Label::CarrierLookalike | Label::UserBlocked | Label::SuspiciousPlanOffer => Severity::Danger,
+        Label::CarrierLookalike | Label::UserBlocked | Label::SuspiciousPlanOffer => {
+            Severity::Danger
+        }
         Label::Reported if c.category == Some(ReportCategory::Fraud) => Severity::Danger,
-        Label::Hidden | Label::Reported | Label::International | Label::Suspicious => Severity::Warning,
+        Label::Hidden | Label::Reported | Label::International | Label::Suspicious => {
+            Severity::Warning
+        }
         _ => Severity::Info,
     }
 }
@@ -115,7 +119,12 @@ pub fn display_number(n: &Number) -> String {
 
 /// Builds the banner for a classified call; `None` for unknown callers and service lines when
 /// the user turned those banners off.
-pub fn banner(c: &Classification, number: &Number, lang: Lang, banner_for_unknown: bool) -> Option<Banner> {
+pub fn banner(
+    c: &Classification,
+    number: &Number,
+    lang: Lang,
+    banner_for_unknown: bool,
+) -> Option<Banner> {
     if !banner_for_unknown && matches!(c.label, Label::Unknown | Label::ServiceNumber) {
         return None;
     }
@@ -146,7 +155,9 @@ fn text_for(c: &Classification) -> &'static Text {
     c.reasons
         .iter()
         .find_map(|r| {
-            TEXTS.iter().find(|t| t.key.strip_prefix(code).and_then(|k| k.strip_prefix('.')) == Some(r.code()))
+            TEXTS.iter().find(|t| {
+                t.key.strip_prefix(code).and_then(|k| k.strip_prefix('.')) == Some(r.code())
+            })
         })
         .or_else(|| TEXTS.iter().find(|t| t.key == code))
         .or_else(|| TEXTS.iter().find(|t| t.key.split('.').next() == Some(code)))
@@ -171,7 +182,11 @@ fn fill_in(template: &str, c: &Classification, number: &Number, lang: Lang) -> S
     };
     let category = c.category.map_or("", |cat| words::category(cat).get(lang));
     // A look-alike's digits are the evidence of the trick, and belong to no private person.
-    let shown = if c.label == Label::CarrierLookalike { number.normalized.clone() } else { display_number(number) };
+    let shown = if c.label == Label::CarrierLookalike {
+        number.normalized.clone()
+    } else {
+        display_number(number)
+    };
     template
         .replace("{number}", &shown)
         .replace("{carrier}", carrier_name(c.carrier))

@@ -66,7 +66,10 @@ code_enum! {
 impl ReportCategory {
     /// The categories that make a number `suspicious_plan_offer` rather than `reported`.
     pub fn is_plan_offer(self) -> bool {
-        matches!(self, Self::PlanOffer | Self::SimOffer | Self::CarrierImpersonation)
+        matches!(
+            self,
+            Self::PlanOffer | Self::SimOffer | Self::CarrierImpersonation
+        )
     }
 }
 
@@ -96,7 +99,9 @@ pub struct ReportSummary {
 
 impl ReportSummary {
     /// Sums `(category, from_user, count)` rows; `None` when there are none.
-    pub fn from_counts(rows: impl IntoIterator<Item = (ReportCategory, bool, u32)>) -> Option<Self> {
+    pub fn from_counts(
+        rows: impl IntoIterator<Item = (ReportCategory, bool, u32)>,
+    ) -> Option<Self> {
         let mut per_category = [0u32; ReportCategory::ALL.len()];
         let (mut by_user, mut by_list, mut total) = (false, false, 0u32);
         for (category, from_user, count) in rows {
@@ -114,7 +119,12 @@ impl ReportSummary {
             .copied()
             .filter(|c| count_of(*c) > 0)
             .max_by_key(|c| (c.is_plan_offer(), *c == ReportCategory::Fraud, count_of(*c)))?;
-        Some(ReportSummary { category, count: total, by_user, by_list })
+        Some(ReportSummary {
+            category,
+            count: total,
+            by_user,
+            by_list,
+        })
     }
 }
 
@@ -184,8 +194,19 @@ pub fn classify(parsed: &ParsedNumber, call: &CallInfo, knowledge: &Knowledge) -
         _ => {}
     }
     let risk = risk_of(label, category);
-    let report_count = if category.is_some() { knowledge.report.map_or(0, |r| r.count) } else { 0 };
-    Classification { label, carrier, category, report_count, risk, reasons }
+    let report_count = if category.is_some() {
+        knowledge.report.map_or(0, |r| r.count)
+    } else {
+        0
+    };
+    Classification {
+        label,
+        carrier,
+        category,
+        report_count,
+        risk,
+        reasons,
+    }
 }
 
 /// The labels that the number alone decides: emergency, public service, carrier, look-alike.
@@ -248,11 +269,17 @@ fn by_knowledge(
             reasons.push(Reason::ReportedByList);
         }
         *category = Some(report.category);
-        return if report.category.is_plan_offer() { Label::SuspiciousPlanOffer } else { Label::Reported };
+        return if report.category.is_plan_offer() {
+            Label::SuspiciousPlanOffer
+        } else {
+            Label::Reported
+        };
     }
     let by_range = match (parsed.number.kind, parsed.special) {
         (NumberKind::International, _) => return Label::International,
-        (NumberKind::SharedCost | NumberKind::TollFree, _) => (Label::Suspicious, Reason::InboundOnlyNumber),
+        (NumberKind::SharedCost | NumberKind::TollFree, _) => {
+            (Label::Suspicious, Reason::InboundOnlyNumber)
+        }
         (NumberKind::SmsPort, _) => (Label::Suspicious, Reason::SmsOnlyPort),
         (NumberKind::Iot, _) => (Label::Suspicious, Reason::IotNumber),
         (_, Special::CallCentre95) => (Label::Suspicious, Reason::CallCentre95),
@@ -269,7 +296,9 @@ fn by_knowledge(
 fn risk_of(label: Label, category: Option<ReportCategory>) -> Risk {
     match label {
         Label::Emergency | Label::PublicService | Label::Contact | Label::UserAllowed => Risk::None,
-        Label::CarrierHotline | Label::CarrierMarketing | Label::ServiceNumber | Label::Unknown => Risk::Low,
+        Label::CarrierHotline | Label::CarrierMarketing | Label::ServiceNumber | Label::Unknown => {
+            Risk::Low
+        }
         Label::Reported if category == Some(ReportCategory::Fraud) => Risk::High,
         Label::Hidden | Label::Reported | Label::International | Label::Suspicious => Risk::Medium,
         Label::CarrierLookalike | Label::UserBlocked | Label::SuspiciousPlanOffer => Risk::High,

@@ -1,7 +1,6 @@
 //! The carrier directory: who the four carriers are, their official numbers, and which mobile
 //! prefixes they were allocated — all as data, each table with its source.
 
-
 code_enum! {
     /// A mainland-China network operator.
     pub enum Carrier {
@@ -118,15 +117,27 @@ pub struct MobileRange {
 }
 
 const fn own(prefix: &'static str, carrier: Carrier) -> MobileRange {
-    MobileRange { prefix, carrier: Some(carrier), kind: RangeKind::Own }
+    MobileRange {
+        prefix,
+        carrier: Some(carrier),
+        kind: RangeKind::Own,
+    }
 }
 
 const fn mvno(prefix: &'static str, carrier: Carrier) -> MobileRange {
-    MobileRange { prefix, carrier: Some(carrier), kind: RangeKind::Mvno }
+    MobileRange {
+        prefix,
+        carrier: Some(carrier),
+        kind: RangeKind::Mvno,
+    }
 }
 
 const fn satellite(prefix: &'static str, carrier: Option<Carrier>) -> MobileRange {
-    MobileRange { prefix, carrier, kind: RangeKind::Satellite }
+    MobileRange {
+        prefix,
+        carrier,
+        kind: RangeKind::Satellite,
+    }
 }
 
 use Carrier::{ChinaBroadnet as B, ChinaMobile as M, ChinaTelecom as T, ChinaUnicom as U};
@@ -185,7 +196,10 @@ pub fn ip_prefix_len(digits: &str) -> Option<usize> {
     if b.len() >= 5 && b[..3] == *b"179" && b[3].is_ascii_digit() && b[4].is_ascii_digit() {
         return Some(5);
     }
-    IP_PREFIXES.iter().find(|p| digits.starts_with(*p)).map(|p| p.len())
+    IP_PREFIXES
+        .iter()
+        .find(|p| digits.starts_with(*p))
+        .map(|p| p.len())
 }
 
 /// Two-digit area codes (after the leading 0); every other area code has three digits.
@@ -197,7 +211,11 @@ pub const TWO_DIGIT_AREA_CODES: [&str; 10] = ["10", "20", "21", "22", "23", "24"
 /// The area code (without its leading 0) at the start of a national number that follows a 0.
 pub fn area_code_len(after_zero: &str) -> Option<usize> {
     let b = after_zero.as_bytes();
-    if b.len() >= 2 && TWO_DIGIT_AREA_CODES.iter().any(|c| after_zero.starts_with(c)) {
+    if b.len() >= 2
+        && TWO_DIGIT_AREA_CODES
+            .iter()
+            .any(|c| after_zero.starts_with(c))
+    {
         return Some(2);
     }
     // Three-digit codes start 3–9 (0311 Shijiazhuang … 0998 Kashgar); 01x and 02x other than
@@ -221,7 +239,12 @@ const TWO_DIGIT_COUNTRY_CODES: [&str; 44] = [
 pub fn country_code_len(digits: &str) -> usize {
     match digits.as_bytes().first() {
         Some(b'1') | Some(b'7') => 1,
-        _ if TWO_DIGIT_COUNTRY_CODES.iter().any(|c| digits.starts_with(c)) => 2,
+        _ if TWO_DIGIT_COUNTRY_CODES
+            .iter()
+            .any(|c| digits.starts_with(c)) =>
+        {
+            2
+        }
         _ => 3.min(digits.len()),
     }
 }

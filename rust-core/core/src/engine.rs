@@ -99,7 +99,10 @@ impl Engine {
 
     /// The current settings.
     pub fn settings(&self) -> Settings {
-        self.settings.read().unwrap_or_else(|p| p.into_inner()).clone()
+        self.settings
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// The language to write in: the request's, else the setting's, else the phone's `locale`.
@@ -109,31 +112,50 @@ impl Engine {
 
     /// Screens one call and records it. Never fails: on our own error it allows the call.
     pub fn screen(&self, request: &ScreenRequest) -> Decision {
+        self.screen_reporting(request).0
+    }
+
+    /// Screens and records one call, and says what went wrong on the way, if anything: a
+    /// failure to decide (the call was allowed by the built-in rules) or to record the call.
+    pub fn screen_reporting(&self, request: &ScreenRequest) -> (Decision, Option<String>) {
         self.screen_inner(request, true)
     }
 
     /// Decides a call exactly as [`Engine::screen`] would, without recording it (bulk
     /// classification, previews).
     pub fn preview(&self, request: &ScreenRequest) -> Decision {
-        self.screen_inner(request, false)
+        self.screen_inner(request, false).0
     }
 
-    fn screen_inner(&self, request: &ScreenRequest, record: bool) -> Decision {
-        let lang = request.lang.unwrap_or_else(|| Lang::resolve(self.settings().language, None));
+    fn screen_inner(&self, request: &ScreenRequest, record: bool) -> (Decision, Option<String>) {
+        let lang = request
+            .lang
+            .unwrap_or_else(|| Lang::resolve(self.settings().language, None));
         match catch_unwind(AssertUnwindSafe(|| self.try_screen(request, lang, record))) {
-            Ok(Ok(decision)) => decision,
+            Ok(Ok((decision, problem))) => (decision, problem),
             Ok(Err(e)) => {
                 log::error!("screening failed, allowing the call: {e}");
-                fail_open(request, lang)
+                (
+                    fail_open(request, lang),
+                    Some(format!("{e}; the call was decided by the built-in rules")),
+                )
             }
             Err(_) => {
                 log::error!("screening panicked, allowing the call");
-                fail_open(request, lang)
+                (
+                    fail_open(request, lang),
+                    Some("internal error; the call was decided by the built-in rules".into()),
+                )
             }
         }
     }
 
-    fn try_screen(&self, request: &ScreenRequest, lang: Lang, record: bool) -> Result<Decision> {
+    fn try_screen(
+        &self,
+        request: &ScreenRequest,
+        lang: Lang,
+        record: bool,
+    ) -> Result<(Decision, Option<String>)> {
         let parsed = parse(&request.number);
         let settings = self.settings();
         let time = request.time.unwrap_or_else(now_ms);
@@ -144,7 +166,11 @@ impl Engine {
         if knowable {
             knowledge.rule = match store.rule_effect(number)? {
                 Some(effect) => Some(effect),
-                None => self.wildcards.read().unwrap_or_else(|p| p.into_inner()).effect(number),
+                None => self
+                    .wildcards
+                    .read()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .effect(number),
             };
             knowledge.report = store.report_summary(number)?;
             if settings.repeated_call_minutes > 0 {
@@ -154,33 +180,52 @@ impl Engine {
         }
         if let Special::Official(c) = parsed.special {
             if c.role == NumberRole::Marketing {
-                knowledge.refused_marketing = store.refusal(c.carrier)?.is_some_and(|at| at <= time);
+                knowledge.refused_marketing =
+                    store.refusal(c.carrier)?.is_some_and(|at| at <= time);
             }
         }
         let decision = decide(request, &parsed, &knowledge, &settings, lang);
         if !record {
-            return Ok(decision);
+            return Ok((decision, None));
         }
         let evidence = knowledge.refused_marketing && decision.label == Label::CarrierMarketing
             || matches!(decision.label, Label::SuspiciousPlanOffer | Label::Reported)
                 && knowledge.report.is_some_and(|r| r.by_user);
-        let keep_recent_minutes = settings.repeated_call_minutes.max(settings.sms_guard_minutes);
-        store.record_call(&CallRecord {
+        let keep_recent_minutes = settings
+            .repeated_call_minutes
+            .max(settings.sms_guard_minutes);
+        // The decision stands even if it cannot be recorded (a locked or full database).
+        let recorded = store.record_call(&CallRecord {
             number,
             time,
             label: decision.label,
             action: decision.action,
             reasons: &decision.reasons,
             is_contact: request.is_contact,
-            carrier: decision.carrier.filter(|_| decision.label == Label::CarrierMarketing),
+            carrier: decision
+                .carrier
+                .filter(|_| decision.label == Label::CarrierMarketing),
             history: settings.history_enabled,
             evidence,
             keep_recent_ms: i64::from(keep_recent_minutes) * 60_000,
-        })?;
+        });
         drop(store);
-        self.count_recorded_call();
-        log::debug!("screened {} as {} → {}", mask(number), decision.label, decision.action);
-        Ok(decision)
+        log::debug!(
+            "screened {} as {} → {}",
+            mask(number),
+            decision.label,
+            decision.action
+        );
+        match recorded {
+            Ok(()) => {
+                self.count_recorded_call();
+                Ok((decision, None))
+            }
+            Err(e) => {
+                log::warn!("could not record the call: {e}");
+                Ok((decision, Some(format!("the call was not recorded: {e}"))))
+            }
+        }
     }
 
     fn count_recorded_call(&self) {
@@ -200,7 +245,13 @@ impl Engine {
     }
 
     /// Reports a number; reports by the user also keep its recent calls as evidence.
-    pub fn report(&self, number: &str, category: ReportCategory, note: Option<&str>, at_ms: i64) -> Result<()> {
+    pub fn report(
+        &self,
+        number: &str,
+        category: ReportCategory,
+        note: Option<&str>,
+        at_ms: i64,
+    ) -> Result<()> {
         let number = transfer::reportable_number(number)?;
         let store = self.store();
         store.add_report(&Report {
@@ -214,7 +265,13 @@ impl Engine {
     }
 
     /// Adds a block or allow rule (`force` for one that would match every number).
-    pub fn add_rule(&self, pattern: &str, effect: RuleEffect, note: Option<&str>, force: bool) -> Result<Rule> {
+    pub fn add_rule(
+        &self,
+        pattern: &str,
+        effect: RuleEffect,
+        note: Option<&str>,
+        force: bool,
+    ) -> Result<Rule> {
         let pattern = Pattern::parse(pattern, force)?;
         let rule = self.store().add_rule(&pattern, effect, note, now_ms())?;
         self.reload_wildcards()?;
@@ -301,10 +358,12 @@ impl Engine {
         let minutes = self.settings().sms_guard_minutes;
         let call = if code.is_code && minutes > 0 {
             let since = at_ms - i64::from(minutes) * 60_000;
-            self.store().latest_stranger_call(since, at_ms).unwrap_or_else(|e| {
-                log::warn!("SMS guard could not read recent calls: {e}");
-                None
-            })
+            self.store()
+                .latest_stranger_call(since, at_ms)
+                .unwrap_or_else(|e| {
+                    log::warn!("SMS guard could not read recent calls: {e}");
+                    None
+                })
         } else {
             None
         };
@@ -335,6 +394,11 @@ impl Engine {
                 severity: if risky { Severity::Danger } else { Severity::Warning },
             }
         });
-        SmsVerdict { is_code: code.is_code, code_length: code.code_length, sender_name: code.sender_name, warning }
+        SmsVerdict {
+            is_code: code.is_code,
+            code_length: code.code_length,
+            sender_name: code.sender_name,
+            warning,
+        }
     }
 }

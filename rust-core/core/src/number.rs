@@ -129,8 +129,8 @@ fn clean(raw: &str) -> Cleaned {
             '0'..='9' => digits.push(c),
             '０'..='９' => digits.push(char::from(b'0' + (c as u32 - '０' as u32) as u8)),
             '+' | '＋' if digits.is_empty() && !plus => plus = true,
-            ' ' | '\u{3000}' | '\u{a0}' | '\t' | '-' | '‐' | '‑' | '–' | '—' | '－' | '.' | '(' | ')'
-            | '（' | '）' => {}
+            ' ' | '\u{3000}' | '\u{a0}' | '\t' | '-' | '‐' | '‑' | '–' | '—' | '－' | '.' | '('
+            | ')' | '（' | '）' => {}
             _ => return Cleaned::NotANumber,
         }
         if digits.len() > MAX_DIGITS {
@@ -138,15 +138,27 @@ fn clean(raw: &str) -> Cleaned {
         }
     }
     if digits.is_empty() {
-        return if plus { Cleaned::NotANumber } else { Cleaned::Empty };
+        return if plus {
+            Cleaned::NotANumber
+        } else {
+            Cleaned::Empty
+        };
     }
     Cleaned::Digits { plus, digits }
 }
 
 /// Reads cleaned digits: country prefix first, then the national number.
 fn read(plus: bool, digits: &str) -> ParsedNumber {
-    let original = if plus { format!("+{digits}") } else { digits.to_owned() };
-    let international = if plus { Some(digits) } else { digits.strip_prefix("00") };
+    let original = if plus {
+        format!("+{digits}")
+    } else {
+        digits.to_owned()
+    };
+    let international = if plus {
+        Some(digits)
+    } else {
+        digits.strip_prefix("00")
+    };
     let mut notes = Vec::new();
     let kind = match international {
         Some(intl) => match intl.strip_prefix("86") {
@@ -166,7 +178,11 @@ fn read(plus: bool, digits: &str) -> ParsedNumber {
     };
     // An unreadable number keeps its cleaned digits, so normalising it again changes nothing.
     let kind = match kind {
-        Kind { kind: NumberKind::Invalid, special: Special::None, .. } => Kind::invalid(original),
+        Kind {
+            kind: NumberKind::Invalid,
+            special: Special::None,
+            ..
+        } => Kind::invalid(original),
         k => k,
     };
     let mut parsed = finish(kind);
@@ -199,15 +215,25 @@ impl Kind {
     }
 
     fn short(normalized: &str, special: Special) -> Kind {
-        Kind { special, ..Kind::new(NumberKind::ShortCode, normalized) }
+        Kind {
+            special,
+            ..Kind::new(NumberKind::ShortCode, normalized)
+        }
     }
 
     fn hidden() -> Kind {
-        Kind { country_code: None, ..Kind::new(NumberKind::Hidden, "") }
+        Kind {
+            country_code: None,
+            ..Kind::new(NumberKind::Hidden, "")
+        }
     }
 
     fn invalid(original: String) -> Kind {
-        Kind { country_code: None, normalized: original, ..Kind::new(NumberKind::Invalid, "") }
+        Kind {
+            country_code: None,
+            normalized: original,
+            ..Kind::new(NumberKind::Invalid, "")
+        }
     }
 
     fn with_e164(mut self) -> Kind {
@@ -262,6 +288,9 @@ fn foreign(intl: &str) -> Kind {
 /// A Chinese number without its country code. `after_country_code` allows the international
 /// form of landlines, which drops the trunk 0 ("+86 755 …").
 fn national_number(d: &str, after_country_code: bool, notes: &mut Vec<Reason>) -> Kind {
+    if d.is_empty() {
+        return Kind::invalid(String::new());
+    }
     if let Some(k) = short_or_lookalike(d) {
         return k;
     }
@@ -273,7 +302,10 @@ fn national_number(d: &str, after_country_code: bool, notes: &mut Vec<Reason>) -
         }
         if let Some(c) = carrier_code_prefix(rest) {
             notes.push(Reason::IpPrefixStripped);
-            return Kind::short(d, Special::Lookalike(c.carrier, Reason::PrefixBeforeCarrierCode));
+            return Kind::short(
+                d,
+                Special::Lookalike(c.carrier, Reason::PrefixBeforeCarrierCode),
+            );
         }
     }
     let len = d.len();
@@ -283,7 +315,11 @@ fn national_number(d: &str, after_country_code: bool, notes: &mut Vec<Reason>) -
     if d.starts_with("106") && len >= 5 {
         return Kind::new(NumberKind::SmsPort, d);
     }
-    if len == 13 && ["140", "141", "142", "143", "144", "146", "148"].iter().any(|p| d.starts_with(p)) {
+    if len == 13
+        && ["140", "141", "142", "143", "144", "146", "148"]
+            .iter()
+            .any(|p| d.starts_with(p))
+    {
         return Kind::new(NumberKind::Iot, d).with_e164();
     }
     if len == 10 && d.starts_with("400") {
@@ -304,7 +340,7 @@ fn national_number(d: &str, after_country_code: bool, notes: &mut Vec<Reason>) -
             return k;
         }
     }
-    match (len, d.as_bytes()[0]) {
+    match (len, d.as_bytes().first().copied().unwrap_or(b'0')) {
         (3..=6, b'1') | (5..=6, b'9') => Kind::short(d, Special::None),
         // A local number dialled without its area code.
         (7..=8, b'2'..=b'9') => Kind::new(NumberKind::Landline, d),
@@ -327,19 +363,32 @@ fn short_or_lookalike(d: &str) -> Option<Kind> {
         return Some(Kind::short(d, Special::AntiFraudLine));
     }
     if let Some(c) = carrier_code_prefix(d) {
-        let kind = if d.len() <= 8 { NumberKind::ShortCode } else { NumberKind::Invalid };
+        let kind = if d.len() <= 8 {
+            NumberKind::ShortCode
+        } else {
+            NumberKind::Invalid
+        };
         let special = Special::Lookalike(c.carrier, Reason::ExtraDigitsAfterCarrierCode);
-        return Some(Kind { special, ..Kind::new(kind, d) });
+        return Some(Kind {
+            special,
+            ..Kind::new(kind, d)
+        });
     }
     if let Some(after_zero) = d.strip_prefix('0') {
         let behind_area = directory::area_code_len(after_zero).map(|n| (n, &after_zero[n..]));
         let lookalike = directory::carrier_number(after_zero)
             .map(|c| (c, None))
-            .or_else(|| behind_area.and_then(|(n, rest)| Some((directory::carrier_number(rest)?, Some(n)))));
+            .or_else(|| {
+                behind_area.and_then(|(n, rest)| Some((directory::carrier_number(rest)?, Some(n))))
+            });
         if let Some((c, area_len)) = lookalike {
             let special = Special::Lookalike(c.carrier, Reason::AreaCodeBeforeCarrierCode);
             let area_code = area_len.map(|n| format!("0{}", &after_zero[..n]));
-            return Some(Kind { special, area_code, ..Kind::new(NumberKind::Landline, d) });
+            return Some(Kind {
+                special,
+                area_code,
+                ..Kind::new(NumberKind::Landline, d)
+            });
         }
     }
     if let Some(third) = d.strip_prefix("95").and_then(|r| r.bytes().next()) {
@@ -381,16 +430,23 @@ fn landline(after_zero: &str) -> Kind {
     let normalized = format!("0{after_zero}");
     let area_code = Some(format!("0{area}"));
     if local == directory::ANTI_FRAUD_LINE {
-        return Kind { area_code, ..Kind::short(&normalized, Special::AntiFraudLine) };
+        return Kind {
+            area_code,
+            ..Kind::short(&normalized, Special::AntiFraudLine)
+        };
     }
     let local_ok = match n {
         2 => local.len() == 8,
         _ => (7..=8).contains(&local.len()),
     };
-    if !local_ok || !matches!(local.as_bytes()[0], b'2'..=b'9') {
+    if !local_ok || local.starts_with('0') {
         return Kind::invalid(String::new());
     }
-    Kind { area_code, ..Kind::new(NumberKind::Landline, &normalized) }.with_e164()
+    Kind {
+        area_code,
+        ..Kind::new(NumberKind::Landline, &normalized)
+    }
+    .with_e164()
 }
 
 /// The official carrier number `d` starts with, when `d` is longer than it.
@@ -403,7 +459,10 @@ fn carrier_code_prefix(d: &str) -> Option<&'static CarrierNumber> {
 
 fn is_mobile_shape(d: &str) -> bool {
     let b = d.as_bytes();
-    b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1]) && b.iter().all(u8::is_ascii_digit)
+    b.len() == 11
+        && b[0] == b'1'
+        && (b'3'..=b'9').contains(&b[1])
+        && b.iter().all(u8::is_ascii_digit)
 }
 
 /// Short codes after which a bare leading "86" is taken as the country code (DESIGN §2).

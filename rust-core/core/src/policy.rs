@@ -92,8 +92,11 @@ impl Default for Settings {
 }
 
 /// The inclusive bounds of the numeric settings.
-const NUMERIC_BOUNDS: [(&str, u32, u32); 3] =
-    [("repeated_call_minutes", 0, 60), ("history_days", 1, 3650), ("sms_guard_minutes", 0, 120)];
+const NUMERIC_BOUNDS: [(&str, u32, u32); 3] = [
+    ("repeated_call_minutes", 0, 60),
+    ("history_days", 1, 3650),
+    ("sms_guard_minutes", 0, 120),
+];
 
 impl Settings {
     /// Every key, in the order `settings list` shows them.
@@ -119,29 +122,43 @@ impl Settings {
     /// Every key with its value as text, in [`Settings::KEYS`] order.
     pub fn entries(&self) -> Vec<(&'static str, String)> {
         let json = serde_json::to_value(self).unwrap_or_default();
-        Self::KEYS.iter().map(|k| (*k, text_of(&json[*k]))).collect()
+        Self::KEYS
+            .iter()
+            .map(|k| (*k, text_of(&json[*k])))
+            .collect()
     }
 
     /// The value of `key` as text.
     pub fn get(&self, key: &str) -> Result<String, Error> {
         let key = Self::known_key(key)?;
-        Ok(text_of(&serde_json::to_value(self).unwrap_or_default()[key]))
+        Ok(text_of(
+            &serde_json::to_value(self).unwrap_or_default()[key],
+        ))
     }
 
     /// Sets `key` from its text form; an unknown key or a bad value changes nothing.
     pub fn set(&mut self, key: &str, value: &str) -> Result<(), Error> {
         let key = Self::known_key(key)?;
-        let mut json = serde_json::to_value(&*self).map_err(|e| Error::InvalidInput(e.to_string()))?;
+        let mut json =
+            serde_json::to_value(&*self).map_err(|e| Error::InvalidInput(e.to_string()))?;
         let current = &json[key];
         let new = if current.is_boolean() {
             serde_json::Value::Bool(parse_bool(value).ok_or_else(|| {
                 Error::InvalidInput(format!("{key} takes true or false, not {value:?}"))
             })?)
         } else if current.is_number() {
-            let (_, min, max) = NUMERIC_BOUNDS.iter().find(|(k, _, _)| *k == key).copied().unwrap_or((key, 0, 0));
+            let (_, min, max) = NUMERIC_BOUNDS
+                .iter()
+                .find(|(k, _, _)| *k == key)
+                .copied()
+                .unwrap_or((key, 0, 0));
             match value.trim().parse::<u32>() {
                 Ok(n) if (min..=max).contains(&n) => serde_json::Value::from(n),
-                _ => return Err(Error::InvalidInput(format!("{key} takes a whole number from {min} to {max}, not {value:?}"))),
+                _ => {
+                    return Err(Error::InvalidInput(format!(
+                        "{key} takes a whole number from {min} to {max}, not {value:?}"
+                    )))
+                }
             }
         } else {
             serde_json::Value::String(value.trim().to_owned())
@@ -158,9 +175,16 @@ impl Settings {
     }
 
     fn known_key(key: &str) -> Result<&'static str, Error> {
-        Self::KEYS.iter().copied().find(|k| *k == key).ok_or_else(|| {
-            Error::InvalidInput(format!("unknown setting {key:?}; known: {}", Self::KEYS.join(", ")))
-        })
+        Self::KEYS
+            .iter()
+            .copied()
+            .find(|k| *k == key)
+            .ok_or_else(|| {
+                Error::InvalidInput(format!(
+                    "unknown setting {key:?}; known: {}",
+                    Self::KEYS.join(", ")
+                ))
+            })
     }
 }
 
@@ -195,7 +219,10 @@ pub struct Verdict {
 /// Decides the action for a classified call. Emergency and public-service calls always ring.
 pub fn decide(c: &Classification, call: &CallInfo, k: &Knowledge, s: &Settings) -> Verdict {
     let (action, reason) = action_for(c, call, k, s);
-    let reasons = reason.into_iter().filter(|r| !c.reasons.contains(r)).collect();
+    let reasons = reason
+        .into_iter()
+        .filter(|r| !c.reasons.contains(r))
+        .collect();
     let rejected = action == Action::Reject;
     Verdict {
         action,
@@ -205,7 +232,12 @@ pub fn decide(c: &Classification, call: &CallInfo, k: &Knowledge, s: &Settings) 
     }
 }
 
-fn action_for(c: &Classification, call: &CallInfo, k: &Knowledge, s: &Settings) -> (Action, Option<Reason>) {
+fn action_for(
+    c: &Classification,
+    call: &CallInfo,
+    k: &Knowledge,
+    s: &Settings,
+) -> (Action, Option<Reason>) {
     if c.label.is_never_blocked() {
         return (Action::Allow, Some(Reason::NeverBlock));
     }
@@ -245,7 +277,9 @@ fn action_for(c: &Classification, call: &CallInfo, k: &Knowledge, s: &Settings) 
     };
     match block {
         // Someone calling again at once may really need the user; a category block lets them through.
-        Some(_) if k.repeated && s.repeated_call_minutes > 0 => (Action::Allow, Some(Reason::RepeatedCallPassthrough)),
+        Some(_) if k.repeated && s.repeated_call_minutes > 0 => {
+            (Action::Allow, Some(Reason::RepeatedCallPassthrough))
+        }
         Some(reason) => (Action::Reject, Some(reason)),
         None => (Action::Allow, None),
     }

@@ -44,12 +44,19 @@ impl Default for ScreenRequest {
 impl ScreenRequest {
     /// A request for `number`, presented normally, from a non-contact, now.
     pub fn number(number: impl Into<String>) -> Self {
-        ScreenRequest { number: number.into(), ..Self::default() }
+        ScreenRequest {
+            number: number.into(),
+            ..Self::default()
+        }
     }
 
     /// What the classifier needs from the request.
     pub fn call_info(&self) -> CallInfo {
-        CallInfo { presentation: self.presentation, is_contact: self.is_contact, verification: self.verification }
+        CallInfo {
+            presentation: self.presentation,
+            is_contact: self.is_contact,
+            verification: self.verification,
+        }
     }
 }
 
@@ -64,7 +71,12 @@ pub fn decide(
     let call = request.call_info();
     let classification = classify(parsed, &call, knowledge);
     let verdict = policy_decide(&classification, &call, knowledge, settings);
-    let banner = banner::banner(&classification, &parsed.number, lang, settings.banner_for_unknown);
+    let banner = banner::banner(
+        &classification,
+        &parsed.number,
+        lang,
+        settings.banner_for_unknown,
+    );
     let mut reasons = classification.reasons;
     reasons.extend(verdict.reasons);
     Decision {
@@ -84,7 +96,13 @@ pub fn decide(
 /// Decides by the built-in rules alone: no user data, default settings. What a call gets when
 /// there is no store yet.
 pub fn decide_builtin(request: &ScreenRequest, lang: Lang) -> Decision {
-    decide(request, &parse(&request.number), &Knowledge::default(), &Settings::default(), lang)
+    decide(
+        request,
+        &parse(&request.number),
+        &Knowledge::default(),
+        &Settings::default(),
+        lang,
+    )
 }
 
 /// The decision when our own code failed: the built-in rules' label and banner, but always

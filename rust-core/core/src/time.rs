@@ -5,7 +5,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Milliseconds since the Unix epoch, now.
 pub fn now_ms() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
 }
 
 /// Beijing time's offset from UTC, in milliseconds.
@@ -32,7 +34,15 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let mp = (5 * doy + 2) / 153;
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
 }
 
 fn days_in_month(y: i64, m: u32) -> u32 {
@@ -49,16 +59,30 @@ fn days_in_month(y: i64, m: u32) -> u32 {
 pub fn parse_rfc3339(s: &str) -> Option<i64> {
     let s = s.trim();
     let b = s.as_bytes();
-    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' || b[16] != b':' {
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
         return None;
     }
     let num = |r: std::ops::Range<usize>| -> Option<i64> {
         let part = s.get(r)?;
-        part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
     };
     let (y, mo, d) = (num(0..4)?, num(5..7)? as u32, num(8..10)? as u32);
     let (h, mi, sec) = (num(11..13)?, num(14..16)?, num(17..19)?);
-    if !(1..=12).contains(&mo) || d == 0 || d > days_in_month(y, mo) || h > 23 || mi > 59 || sec > 60 {
+    if !(1..=12).contains(&mo)
+        || d == 0
+        || d > days_in_month(y, mo)
+        || h > 23
+        || mi > 59
+        || sec > 60
+    {
         return None;
     }
     let mut rest = &s[19..];
@@ -87,7 +111,8 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
             (oh * 60 + om) * if ob[0] == b'-' { -1 } else { 1 }
         }
     };
-    let secs = days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + sec.min(59) - offset_min * 60;
+    let secs =
+        days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + sec.min(59) - offset_min * 60;
     Some(secs * 1000 + millis)
 }
 
@@ -97,7 +122,11 @@ pub fn format_beijing(ms: i64) -> String {
     let days = local.div_euclid(86_400_000);
     let in_day = local.rem_euclid(86_400_000) / 1000;
     let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02} {:02}:{:02}", in_day / 3600, in_day % 3600 / 60)
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}",
+        in_day / 3600,
+        in_day % 3600 / 60
+    )
 }
 
 #[cfg(test)]
@@ -108,9 +137,9 @@ mod tests {
     fn rfc3339_forms() {
         let cases: [(&str, Option<i64>); 8] = [
             ("1970-01-01T00:00:00Z", Some(0)),
-            ("2026-11-30T09:15:00+08:00", Some(1_764_465_300_000)),
-            ("2026-11-30T01:15:00Z", Some(1_764_465_300_000)),
-            ("2026-11-30T01:15:00.250Z", Some(1_764_465_300_250)),
+            ("2026-11-30T09:15:00+08:00", Some(1_796_001_300_000)),
+            ("2026-11-30T01:15:00Z", Some(1_796_001_300_000)),
+            ("2026-11-30T01:15:00.250Z", Some(1_796_001_300_250)),
             ("2024-02-29T00:00:00Z", Some(1_709_164_800_000)),
             ("2025-02-29T00:00:00Z", None),
             ("yesterday", None),
@@ -123,7 +152,7 @@ mod tests {
 
     #[test]
     fn beijing_time_is_utc_plus_eight() {
-        assert_eq!(format_beijing(1_764_465_300_000), "2026-11-30 09:15");
+        assert_eq!(format_beijing(1_796_001_300_000), "2026-11-30 09:15");
         assert_eq!(format_beijing(0), "1970-01-01 08:00");
     }
 }

@@ -25,7 +25,10 @@ impl Lang {
         match setting {
             LanguageSetting::Zh => Lang::Zh,
             LanguageSetting::En => Lang::En,
-            LanguageSetting::Auto => match locale.map(str::trim).filter(|l| !l.is_empty() && *l != "C" && *l != "POSIX") {
+            LanguageSetting::Auto => match locale
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && *l != "C" && *l != "POSIX")
+            {
                 Some(l) if !l.to_ascii_lowercase().starts_with("zh") => Lang::En,
                 _ => Lang::Zh,
             },
@@ -89,18 +92,51 @@ pub fn reason(r: Reason) -> Words {
         Reason::NoNumber => w("没有来电号码", "no number was presented"),
         Reason::InvalidNumber => w("不是有效的电话号码", "not a valid phone number"),
         Reason::EmergencyNumber => w("紧急服务号码", "an emergency-services number"),
-        Reason::PublicServiceNumber => w("12 开头的政府/公共服务热线", "a 12xxx government or public-service line"),
+        Reason::PublicServiceNumber => w(
+            "12 开头的政府/公共服务热线",
+            "a 12xxx government or public-service line",
+        ),
         Reason::AntiFraudLine => w("公安反诈专线 96110", "the police anti-fraud line 96110"),
-        Reason::OfficialMarketingNumber => w("运营商唯一的官方营销号码", "the carrier's only official marketing number"),
-        Reason::OfficialHotlineNumber => w("运营商官方客服热线", "the carrier's official customer-service hotline"),
-        Reason::CountryPrefixStripped => w("去掉了 +86/0086/86 国家码", "the +86/0086/86 country prefix was removed"),
-        Reason::IpPrefixStripped => w("去掉了 IP 拨号前缀（如 17951、12593）", "an IP-dialling prefix (17951, 12593 …) was removed"),
-        Reason::ExtraDigitsAfterCarrierCode => w("运营商号码后面多了数字", "extra digits after a carrier number"),
-        Reason::AreaCodeBeforeCarrierCode => w("运营商号码前面加了区号或 0", "an area code or 0 before a carrier number"),
-        Reason::PrefixBeforeCarrierCode => w("运营商号码前面加了其他前缀", "another prefix before a carrier number"),
-        Reason::ForeignCountryCode => w("运营商号码前面是境外国家码", "a foreign country code before a carrier number"),
-        Reason::InboundOnlyNumber => w("400/800 号码只能接听，不会主动呼出", "400/800 numbers only receive calls"),
-        Reason::SmsOnlyPort => w("106 号段只发短信，不打电话", "106 numbers only send text messages"),
+        Reason::OfficialMarketingNumber => w(
+            "运营商唯一的官方营销号码",
+            "the carrier's only official marketing number",
+        ),
+        Reason::OfficialHotlineNumber => w(
+            "运营商官方客服热线",
+            "the carrier's official customer-service hotline",
+        ),
+        Reason::CountryPrefixStripped => w(
+            "去掉了 +86/0086/86 国家码",
+            "the +86/0086/86 country prefix was removed",
+        ),
+        Reason::IpPrefixStripped => w(
+            "去掉了 IP 拨号前缀（如 17951、12593）",
+            "an IP-dialling prefix (17951, 12593 …) was removed",
+        ),
+        Reason::ExtraDigitsAfterCarrierCode => w(
+            "运营商号码后面多了数字",
+            "extra digits after a carrier number",
+        ),
+        Reason::AreaCodeBeforeCarrierCode => w(
+            "运营商号码前面加了区号或 0",
+            "an area code or 0 before a carrier number",
+        ),
+        Reason::PrefixBeforeCarrierCode => w(
+            "运营商号码前面加了其他前缀",
+            "another prefix before a carrier number",
+        ),
+        Reason::ForeignCountryCode => w(
+            "运营商号码前面是境外国家码",
+            "a foreign country code before a carrier number",
+        ),
+        Reason::InboundOnlyNumber => w(
+            "400/800 号码只能接听，不会主动呼出",
+            "400/800 numbers only receive calls",
+        ),
+        Reason::SmsOnlyPort => w(
+            "106 号段只发短信，不打电话",
+            "106 numbers only send text messages",
+        ),
         Reason::CallCentre95 => w("95 开头的外呼中心号码", "a 95 call-centre number"),
         Reason::ServiceLine95 => w("企业 95 客服号码", "a company's 95 service line"),
         Reason::MvnoServiceLine => w("虚拟运营商客服号码", "a virtual operator's service line"),
@@ -110,16 +146,31 @@ pub fn reason(r: Reason) -> Words {
         Reason::InContacts => w("在您的通讯录中", "in your contacts"),
         Reason::ReportedByUser => w("您举报过", "you reported it"),
         Reason::ReportedByList => w("导入的名单中被举报", "reported in an imported list"),
-        Reason::UserRule => w("匹配您的黑/白名单规则", "matches one of your block/allow rules"),
-        Reason::RefusedMarketing => w("您已拒绝该运营商的营销来电", "you refused this carrier's marketing"),
-        Reason::RepeatedCallPassthrough => w("短时间内再次来电，已放行", "called again within minutes, so let through"),
+        Reason::UserRule => w(
+            "匹配您的黑/白名单规则",
+            "matches one of your block/allow rules",
+        ),
+        Reason::RefusedMarketing => w(
+            "您已拒绝该运营商的营销来电",
+            "you refused this carrier's marketing",
+        ),
+        Reason::RepeatedCallPassthrough => w(
+            "短时间内再次来电，已放行",
+            "called again within minutes, so let through",
+        ),
         Reason::NeverBlock => w("此类号码从不拦截", "such numbers are never blocked"),
         Reason::BlockedBySetting => w("按您的拦截设置处理", "blocked by your settings"),
         Reason::StrictMode => w("严格模式：只接听联系人", "strict mode: contacts only"),
         Reason::ProtectionPaused => w("保护已暂停", "protection is paused"),
         Reason::CallerVerified => w("网络已验证来电号码", "the network verified the number"),
-        Reason::CallerVerificationFailed => w("网络验证来电号码失败，可能是改号", "the network's caller-ID check failed: likely spoofed"),
-        Reason::FailOpen => w("CallGuard 出错，为安全起见放行", "CallGuard hit an error, so the call was let through"),
+        Reason::CallerVerificationFailed => w(
+            "网络验证来电号码失败，可能是改号",
+            "the network's caller-ID check failed: likely spoofed",
+        ),
+        Reason::FailOpen => w(
+            "CallGuard 出错，为安全起见放行",
+            "CallGuard hit an error, so the call was let through",
+        ),
     }
 }
 

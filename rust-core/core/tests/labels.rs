@@ -13,8 +13,20 @@ struct Row {
     reasons: &'static [Reason],
 }
 
-const fn row(case: &'static str, number: &'static str, label: Label, carrier: Option<Carrier>, reasons: &'static [Reason]) -> Row {
-    Row { case, number, label, carrier, reasons }
+const fn row(
+    case: &'static str,
+    number: &'static str,
+    label: Label,
+    carrier: Option<Carrier>,
+    reasons: &'static [Reason],
+) -> Row {
+    Row {
+        case,
+        number,
+        label,
+        carrier,
+        reasons,
+    }
 }
 
 use Carrier::{ChinaBroadnet, ChinaMobile, ChinaTelecom, ChinaUnicom};
@@ -102,17 +114,35 @@ fn every_row_gets_its_label_carrier_and_reasons() {
     for r in ROWS {
         let d = decide_builtin(&ScreenRequest::number(r.number), Lang::En);
         assert_eq!(d.label, r.label, "{}: {:?} → {:?}", r.case, r.number, d);
-        assert_eq!(d.carrier, r.carrier, "{}: carrier of {:?}", r.case, r.number);
+        assert_eq!(
+            d.carrier, r.carrier,
+            "{}: carrier of {:?}",
+            r.case, r.number
+        );
         for want in r.reasons {
-            assert!(d.reasons.contains(want), "{}: {:?} lacks {want:?}: {:?}", r.case, r.number, d.reasons);
+            assert!(
+                d.reasons.contains(want),
+                "{}: {:?} lacks {want:?}: {:?}",
+                r.case,
+                r.number,
+                d.reasons
+            );
         }
     }
 }
 
 #[test]
 fn withheld_numbers_are_hidden_whatever_the_digits() {
-    for p in [Presentation::Restricted, Presentation::Unknown, Presentation::Payphone, Presentation::Unavailable] {
-        let request = ScreenRequest { presentation: p, ..ScreenRequest::number("10086") };
+    for p in [
+        Presentation::Restricted,
+        Presentation::Unknown,
+        Presentation::Payphone,
+        Presentation::Unavailable,
+    ] {
+        let request = ScreenRequest {
+            presentation: p,
+            ..ScreenRequest::number("10086")
+        };
         let d = decide_builtin(&request, Lang::Zh);
         assert_eq!(d.label, Hidden, "{p:?}");
         assert!(d.reasons.contains(&PresentationRestricted));
@@ -132,7 +162,15 @@ fn a_carrier_number_that_fails_verification_is_a_lookalike() {
 
 #[test]
 fn contacts_outrank_ranges_but_not_carrier_rules() {
-    let contact = |n: &str| decide_builtin(&ScreenRequest { is_contact: true, ..ScreenRequest::number(n) }, Lang::En);
+    let contact = |n: &str| {
+        decide_builtin(
+            &ScreenRequest {
+                is_contact: true,
+                ..ScreenRequest::number(n)
+            },
+            Lang::En,
+        )
+    };
     assert_eq!(contact("13800138000").label, Contact);
     assert_eq!(contact("+44 20 7946 0958").label, Contact);
     assert_eq!(contact("100861").label, CarrierLookalike);

@@ -67,11 +67,21 @@ pub fn gather(store: &Store, lang: Lang) -> Result<Evidence> {
             "SELECT time, number FROM evidence_calls WHERE carrier = ?1 AND time > ?2 ORDER BY time LIMIT ?3",
         )?;
         let calls = stmt
-            .query_map(rusqlite::params![r.carrier.code(), r.refused_at, MAX_CALLS], |row| {
-                Ok(CallTime { time: row.get(0)?, number: row.get(1)? })
-            })?
+            .query_map(
+                rusqlite::params![r.carrier.code(), r.refused_at, MAX_CALLS],
+                |row| {
+                    Ok(CallTime {
+                        time: row.get(0)?,
+                        number: row.get(1)?,
+                    })
+                },
+            )?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        refusals.push(RefusalEvidence { carrier: r.carrier, refused_at: r.refused_at, calls });
+        refusals.push(RefusalEvidence {
+            carrier: r.carrier,
+            refused_at: r.refused_at,
+            calls,
+        });
     }
     let mut reported = Vec::new();
     let mut stmt = conn.prepare(
@@ -79,15 +89,30 @@ pub fn gather(store: &Store, lang: Lang) -> Result<Evidence> {
          GROUP BY number, category ORDER BY number, n DESC",
     )?;
     let rows = stmt.query_map([ReportSource::User.code()], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, u32>(2)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, u32>(2)?,
+        ))
     })?;
     for row in rows {
         let (number, category, count) = row?;
-        let Some(category) = ReportCategory::from_code(&category) else { continue };
+        let Some(category) = ReportCategory::from_code(&category) else {
+            continue;
+        };
         match reported.last_mut() {
             // Rows come most-reported category first per number; add the rest to its count.
-            Some(ReportedEvidence { number: n, count: c, .. }) if *n == number => *c += count,
-            _ => reported.push(ReportedEvidence { number, category, count, call_times: Vec::new() }),
+            Some(ReportedEvidence {
+                number: n,
+                count: c,
+                ..
+            }) if *n == number => *c += count,
+            _ => reported.push(ReportedEvidence {
+                number,
+                category,
+                count,
+                call_times: Vec::new(),
+            }),
         }
     }
     let mut times = conn.prepare(
@@ -100,7 +125,11 @@ pub fn gather(store: &Store, lang: Lang) -> Result<Evidence> {
             .collect::<rusqlite::Result<_>>()?;
     }
     let text = render(&refusals, &reported, lang);
-    Ok(Evidence { refusals, reported, text })
+    Ok(Evidence {
+        refusals,
+        reported,
+        text,
+    })
 }
 
 fn carrier_name(c: Carrier, lang: Lang) -> &'static str {
@@ -132,7 +161,12 @@ pub fn render(refusals: &[RefusalEvidence], reported: &[ReportedEvidence], lang:
             ),
         };
         for (i, call) in r.calls.iter().enumerate() {
-            out += &format!("  {}. {}  {}\n", i + 1, format_beijing(call.time), call.number);
+            out += &format!(
+                "  {}. {}  {}\n",
+                i + 1,
+                format_beijing(call.time),
+                call.number
+            );
         }
         let hotline = r.carrier.hotline();
         out += &match lang {
@@ -147,7 +181,11 @@ pub fn render(refusals: &[RefusalEvidence], reported: &[ReportedEvidence], lang:
     for r in reported {
         let category = words::category(r.category).get(lang);
         let times: Vec<String> = r.call_times.iter().map(|t| format_beijing(*t)).collect();
-        let times = if times.is_empty() { lang.pick("（未记录）", "(none recorded)").to_owned() } else { times.join(", ") };
+        let times = if times.is_empty() {
+            lang.pick("（未记录）", "(none recorded)").to_owned()
+        } else {
+            times.join(", ")
+        };
         out += &match lang {
             Lang::Zh => format!(
                 "致 12321 网络不良与垃圾信息举报受理中心：\n号码：{}\n类型：{category}\n来电时间（北京时间）：{times}\n通话时长与情况描述：请在提交时补充。\n\n",
@@ -160,7 +198,12 @@ pub fn render(refusals: &[RefusalEvidence], reported: &[ReportedEvidence], lang:
         };
     }
     if out.is_empty() {
-        out = lang.pick("暂无证据：您还没有拒绝营销或举报号码。\n", "No evidence yet: you have not refused marketing or reported a number.\n").to_owned();
+        out = lang
+            .pick(
+                "暂无证据：您还没有拒绝营销或举报号码。\n",
+                "No evidence yet: you have not refused marketing or reported a number.\n",
+            )
+            .to_owned();
     }
     out
 }

@@ -114,7 +114,10 @@ impl Store {
     pub fn open(path: &Path, notes: &mut OpenNotes) -> Result<Store> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|e| {
-                Error::Storage(format!("cannot create the folder {}: {e}", parent.display()))
+                Error::Storage(format!(
+                    "cannot create the folder {}: {e}",
+                    parent.display()
+                ))
             })?;
         }
         match Self::open_and_init(path) {
@@ -147,7 +150,9 @@ impl Store {
     }
 
     fn open_and_init(path: &Path) -> std::result::Result<Store, InitError> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
         init(&conn)?;
         Ok(Store { conn })
@@ -159,7 +164,10 @@ impl Store {
     }
 
     /// Runs `f` in one transaction: all of it is stored, or none.
-    pub fn transaction<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>) -> Result<T> {
+    pub fn transaction<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
         let tx = self.conn.transaction()?;
         let value = f(&tx)?;
         tx.commit()?;
@@ -193,9 +201,16 @@ impl Store {
     // --- rules ----------------------------------------------------------------------------
 
     /// Adds a rule or changes its effect and note; adding the same rule twice changes nothing.
-    pub fn add_rule(&self, p: &Pattern, effect: RuleEffect, note: Option<&str>, at: i64) -> Result<Rule> {
+    pub fn add_rule(
+        &self,
+        p: &Pattern,
+        effect: RuleEffect,
+        note: Option<&str>,
+        at: i64,
+    ) -> Result<Rule> {
         upsert_rule(&self.conn, p, effect, note, at)?;
-        self.rule(p)?.ok_or_else(|| Error::Storage("the rule was not stored".into()))
+        self.rule(p)?
+            .ok_or_else(|| Error::Storage("the rule was not stored".into()))
     }
 
     fn rule(&self, p: &Pattern) -> Result<Option<Rule>> {
@@ -229,12 +244,17 @@ impl Store {
 
     /// The wildcard rules, compiled.
     pub fn wildcards(&self) -> Result<WildcardSet> {
-        let mut stmt = self.conn.prepare("SELECT pattern, effect FROM rules WHERE kind = 'wildcard'")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT pattern, effect FROM rules WHERE kind = 'wildcard'")?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
         let mut pairs = Vec::new();
         for row in rows {
             let (pattern, effect) = row?;
-            pairs.push((pattern, RuleEffect::from_code(&effect).unwrap_or(RuleEffect::Block)));
+            pairs.push((
+                pattern,
+                RuleEffect::from_code(&effect).unwrap_or(RuleEffect::Block),
+            ));
         }
         Ok(WildcardSet::new(pairs))
     }
@@ -273,7 +293,11 @@ impl Store {
             "SELECT category, source = 'user', COUNT(*) FROM reports WHERE number = ?1 GROUP BY category, source",
         )?;
         let rows = stmt.query_map([number], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?, r.get::<_, u32>(2)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, bool>(1)?,
+                r.get::<_, u32>(2)?,
+            ))
         })?;
         let mut counts = Vec::new();
         for row in rows {
@@ -303,7 +327,10 @@ impl Store {
              ON CONFLICT (carrier) DO UPDATE SET refused_at = excluded.refused_at",
             params![carrier.code(), at],
         )?;
-        Ok(Refusal { carrier, refused_at: at })
+        Ok(Refusal {
+            carrier,
+            refused_at: at,
+        })
     }
 
     /// When the user refused this carrier's marketing, if they did.
@@ -317,13 +344,18 @@ impl Store {
 
     /// Every refusal.
     pub fn refusals(&self) -> Result<Vec<Refusal>> {
-        let mut stmt = self.conn.prepare("SELECT carrier, refused_at FROM refusals ORDER BY refused_at")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT carrier, refused_at FROM refusals ORDER BY refused_at")?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
         let mut out = Vec::new();
         for row in rows {
             let (carrier, refused_at) = row?;
             if let Some(carrier) = Carrier::from_code(&carrier) {
-                out.push(Refusal { carrier, refused_at });
+                out.push(Refusal {
+                    carrier,
+                    refused_at,
+                });
             }
         }
         Ok(out)
@@ -382,7 +414,9 @@ impl Store {
 
     /// Deletes history older than `before`.
     pub fn prune_history(&self, before: i64) -> Result<usize> {
-        Ok(self.conn.execute("DELETE FROM history WHERE time < ?1", [before])?)
+        Ok(self
+            .conn
+            .execute("DELETE FROM history WHERE time < ?1", [before])?)
     }
 
     /// The newest `limit` history entries, newest first.
@@ -451,14 +485,26 @@ pub(crate) fn stored_pattern(p: &Pattern) -> &str {
     }
 }
 
-pub(crate) fn upsert_rule(conn: &Connection, p: &Pattern, effect: RuleEffect, note: Option<&str>, at: i64) -> Result<()> {
+pub(crate) fn upsert_rule(
+    conn: &Connection,
+    p: &Pattern,
+    effect: RuleEffect,
+    note: Option<&str>,
+    at: i64,
+) -> Result<()> {
     let note = rules::check_note(note)?;
     conn.prepare_cached(
         "INSERT INTO rules (pattern, kind, effect, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (pattern, kind) DO UPDATE SET effect = excluded.effect,
              note = COALESCE(excluded.note, rules.note)",
     )?
-    .execute(params![stored_pattern(p), p.kind.code(), effect.code(), note, at])?;
+    .execute(params![
+        stored_pattern(p),
+        p.kind.code(),
+        effect.code(),
+        note,
+        at
+    ])?;
     Ok(())
 }
 
@@ -471,7 +517,13 @@ pub(crate) fn insert_report(conn: &Connection, r: &Report) -> Result<()> {
     Ok(())
 }
 
-pub(crate) fn insert_evidence(conn: &Connection, number: &str, time: i64, label: Label, carrier: Option<Carrier>) -> Result<()> {
+pub(crate) fn insert_evidence(
+    conn: &Connection,
+    number: &str,
+    time: i64,
+    label: Label,
+    carrier: Option<Carrier>,
+) -> Result<()> {
     conn.prepare_cached("INSERT OR IGNORE INTO evidence_calls (number, time, label, carrier) VALUES (?1, ?2, ?3, ?4)")?
         .execute(params![number, time, label.code(), carrier.map(Carrier::code)])?;
     Ok(())
@@ -491,7 +543,11 @@ fn rule_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Rule> {
     let kind = RuleKind::from_code(&r.get::<_, String>(1)?).unwrap_or(RuleKind::Exact);
     let pattern: String = r.get(0)?;
     Ok(Rule {
-        pattern: if kind == RuleKind::Prefix { format!("{pattern}*") } else { pattern },
+        pattern: if kind == RuleKind::Prefix {
+            format!("{pattern}*")
+        } else {
+            pattern
+        },
         kind,
         effect: RuleEffect::from_code(&r.get::<_, String>(2)?).unwrap_or(RuleEffect::Block),
         note: r.get(3)?,
@@ -502,7 +558,8 @@ fn rule_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Rule> {
 fn report_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Report> {
     Ok(Report {
         number: r.get(0)?,
-        category: ReportCategory::from_code(&r.get::<_, String>(1)?).unwrap_or(ReportCategory::Other),
+        category: ReportCategory::from_code(&r.get::<_, String>(1)?)
+            .unwrap_or(ReportCategory::Other),
         source: ReportSource::from_code(&r.get::<_, String>(2)?).unwrap_or(ReportSource::List),
         note: r.get(3)?,
         reported_at: r.get(4)?,
@@ -562,10 +619,10 @@ fn init(conn: &Connection) -> std::result::Result<(), InitError> {
         tx.pragma_update(None, "user_version", i as i64 + 1)?;
         tx.commit()?;
     }
-    // A tiny table of lengths lets one query test every prefix of a number.
+    // A tiny table of lengths lets one query test every prefix of a number (0: the forced "*").
     conn.execute_batch(
         "CREATE TEMP TABLE IF NOT EXISTS lengths (n INTEGER PRIMARY KEY);
-         INSERT OR IGNORE INTO temp.lengths (n) VALUES
+         INSERT OR IGNORE INTO temp.lengths (n) VALUES (0),
            (1),(2),(3),(4),(5),(6),(7),(8),(9),(10),(11),(12),(13),(14),(15),(16),(17),(18),(19),(20),
            (21),(22),(23),(24),(25),(26),(27),(28),(29),(30),(31),(32),(33),(34),(35),(36),(37),(38),(39),(40);",
     )?;
@@ -581,8 +638,12 @@ fn is_corruption(e: &InitError) -> bool {
 fn quarantine(path: &Path) -> Result<PathBuf> {
     let stamp = crate::time::now_ms();
     let aside = PathBuf::from(format!("{}.corrupt-{stamp}", path.display()));
-    std::fs::rename(path, &aside)
-        .map_err(|e| Error::Storage(format!("cannot move the corrupt database {} aside: {e}", path.display())))?;
+    std::fs::rename(path, &aside).map_err(|e| {
+        Error::Storage(format!(
+            "cannot move the corrupt database {} aside: {e}",
+            path.display()
+        ))
+    })?;
     for suffix in ["-wal", "-shm"] {
         let side = PathBuf::from(format!("{}{suffix}", path.display()));
         if side.exists() {

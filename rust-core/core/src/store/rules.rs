@@ -59,12 +59,17 @@ impl Pattern {
         }
         if !trimmed.contains(['*', '?']) {
             let n = number::normalize(trimmed);
-            if matches!(n.kind, NumberKind::Invalid | NumberKind::Hidden) && !is_digits(&n.normalized) {
+            if matches!(n.kind, NumberKind::Invalid | NumberKind::Hidden)
+                && !is_digits(&n.normalized)
+            {
                 return Err(Error::InvalidInput(format!(
                     "{trimmed:?} is not a number or pattern (digits, an optional leading +, ? for one digit, * for any tail)"
                 )));
             }
-            return Ok(Pattern { text: n.normalized, kind: RuleKind::Exact });
+            return Ok(Pattern {
+                text: n.normalized,
+                kind: RuleKind::Exact,
+            });
         }
         let mut text = String::new();
         for (i, c) in trimmed.chars().enumerate() {
@@ -82,7 +87,9 @@ impl Pattern {
             }
         }
         if text.find('*').is_some_and(|at| at != text.len() - 1) {
-            return Err(Error::InvalidInput(format!("{trimmed:?}: * may only end a pattern")));
+            return Err(Error::InvalidInput(format!(
+                "{trimmed:?}: * may only end a pattern"
+            )));
         }
         // Patterns match normalised numbers, so the +86 / 0086 country prefix goes.
         for prefix in ["+86", "0086"] {
@@ -96,9 +103,15 @@ impl Pattern {
             )));
         }
         if text.len() > 40 {
-            return Err(Error::InvalidInput(format!("{trimmed:?}: patterns are at most 40 characters")));
+            return Err(Error::InvalidInput(format!(
+                "{trimmed:?}: patterns are at most 40 characters"
+            )));
         }
-        let kind = if text.contains('?') { RuleKind::Wildcard } else { RuleKind::Prefix };
+        let kind = if text.contains('?') {
+            RuleKind::Wildcard
+        } else {
+            RuleKind::Prefix
+        };
         Ok(Pattern { text, kind })
     }
 
@@ -116,9 +129,9 @@ fn is_digits(s: &str) -> bool {
 /// Checks a note's length.
 pub fn check_note(note: Option<&str>) -> Result<Option<String>> {
     match note.map(str::trim).filter(|n| !n.is_empty()) {
-        Some(n) if n.chars().count() > MAX_NOTE_CHARS => {
-            Err(Error::InvalidInput(format!("notes are at most {MAX_NOTE_CHARS} characters")))
-        }
+        Some(n) if n.chars().count() > MAX_NOTE_CHARS => Err(Error::InvalidInput(format!(
+            "notes are at most {MAX_NOTE_CHARS} characters"
+        ))),
         other => Ok(other.map(str::to_owned)),
     }
 }
@@ -134,9 +147,19 @@ struct Wildcard {
 impl Wildcard {
     fn matches(&self, number: &[u8]) -> bool {
         let fixed = self.bytes.len();
-        let length_ok = if self.open_tail { number.len() >= fixed } else { number.len() == fixed };
+        let length_ok = if self.open_tail {
+            number.len() >= fixed
+        } else {
+            number.len() == fixed
+        };
         length_ok
-            && self.bytes.iter().zip(number).all(|(p, n)| if *p == b'?' { n.is_ascii_digit() } else { p == n })
+            && self.bytes.iter().zip(number).all(|(p, n)| {
+                if *p == b'?' {
+                    n.is_ascii_digit()
+                } else {
+                    p == n
+                }
+            })
     }
 }
 
@@ -155,7 +178,11 @@ impl WildcardSet {
         for (pattern, effect) in rules {
             let open_tail = pattern.ends_with('*');
             let bytes: Box<[u8]> = pattern.trim_end_matches('*').as_bytes().into();
-            let w = Wildcard { bytes, open_tail, effect };
+            let w = Wildcard {
+                bytes,
+                open_tail,
+                effect,
+            };
             if open_tail {
                 set.open_tail.push(w);
             } else {
@@ -209,7 +236,14 @@ mod tests {
             ("138????8000*", "138????8000*", RuleKind::Wildcard),
         ];
         for (input, text, kind) in cases {
-            assert_eq!(Pattern::parse(input, false), Ok(Pattern { text: text.into(), kind }), "{input}");
+            assert_eq!(
+                Pattern::parse(input, false),
+                Ok(Pattern {
+                    text: text.into(),
+                    kind
+                }),
+                "{input}"
+            );
         }
     }
 

@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::rules::{Pattern, Rule, RuleKind};
-use super::{insert_evidence, insert_report, save_settings_in, upsert_rule, EvidenceCall, Refusal, Report, ReportSource, Store};
+use super::{
+    insert_evidence, insert_report, save_settings_in, upsert_rule, EvidenceCall, Refusal, Report,
+    ReportSource, Store,
+};
 use crate::classify::{ReportCategory, RuleEffect};
 use crate::error::{Error, Result};
 use crate::number::{self, NumberKind};
@@ -66,10 +69,18 @@ enum Format {
 }
 
 fn format_of(path: &Path) -> Result<Format> {
-    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         Some("csv") => Ok(Format::Csv),
         Some("json") => Ok(Format::Json),
-        _ => Err(Error::InvalidInput(format!("{}: the file name must end in .csv or .json", path.display()))),
+        _ => Err(Error::InvalidInput(format!(
+            "{}: the file name must end in .csv or .json",
+            path.display()
+        ))),
     }
 }
 
@@ -77,24 +88,37 @@ fn format_of(path: &Path) -> Result<Format> {
 pub fn import(store: &mut Store, path: &Path, now: i64) -> Result<ImportSummary> {
     let format = format_of(path)?;
     if path.is_dir() {
-        return Err(Error::InvalidInput(format!("{} is a folder, not a file", path.display())));
+        return Err(Error::InvalidInput(format!(
+            "{} is a folder, not a file",
+            path.display()
+        )));
     }
-    let file = File::open(path).map_err(|e| Error::InvalidInput(format!("cannot read {}: {e}", path.display())))?;
+    let file = File::open(path)
+        .map_err(|e| Error::InvalidInput(format!("cannot read {}: {e}", path.display())))?;
     match format {
         Format::Csv => store.transaction(|tx| import_csv(tx, BufReader::new(file), now)),
         Format::Json => {
-            let backup: Backup = serde_json::from_reader(BufReader::new(file))
-                .map_err(|e| Error::InvalidInput(format!("{}: not a CallGuard backup: {e}", path.display())))?;
+            let backup: Backup = serde_json::from_reader(BufReader::new(file)).map_err(|e| {
+                Error::InvalidInput(format!("{}: not a CallGuard backup: {e}", path.display()))
+            })?;
             store.transaction(|tx| import_backup(tx, backup))
         }
     }
 }
 
-fn import_csv(tx: &rusqlite::Transaction<'_>, reader: impl BufRead, now: i64) -> Result<ImportSummary> {
+fn import_csv(
+    tx: &rusqlite::Transaction<'_>,
+    reader: impl BufRead,
+    now: i64,
+) -> Result<ImportSummary> {
     let mut summary = ImportSummary::default();
-    let mut list_report_exists =
-        tx.prepare("SELECT 1 FROM reports WHERE number = ?1 AND category = ?2 AND source = 'list' LIMIT 1")?;
-    let mut records = CsvRecords { lines: reader.lines(), line: 0 };
+    let mut list_report_exists = tx.prepare(
+        "SELECT 1 FROM reports WHERE number = ?1 AND category = ?2 AND source = 'list' LIMIT 1",
+    )?;
+    let mut records = CsvRecords {
+        lines: reader.lines(),
+        line: 0,
+    };
     while let Some((line, record)) = records.next_record()? {
         let fields = record.map_err(|e| Error::InvalidInput(format!("line {line}: {e}")))?;
         if line == 1 && fields.join(",").trim().eq_ignore_ascii_case(CSV_HEADER) {
@@ -102,11 +126,17 @@ fn import_csv(tx: &rusqlite::Transaction<'_>, reader: impl BufRead, now: i64) ->
         }
         let bad = |msg: String| Error::InvalidInput(format!("line {line}: {msg}"));
         if fields.len() < 2 || fields.len() > 4 {
-            return Err(bad(format!("expected {CSV_HEADER}, found {} field(s)", fields.len())));
+            return Err(bad(format!(
+                "expected {CSV_HEADER}, found {} field(s)",
+                fields.len()
+            )));
         }
         let field = |i: usize| fields.get(i).map(|s| s.trim()).filter(|s| !s.is_empty());
         let category = match field(2) {
-            Some(c) => Some(ReportCategory::from_code(c).ok_or_else(|| bad(format!("unknown category {c:?}")))?),
+            Some(c) => Some(
+                ReportCategory::from_code(c)
+                    .ok_or_else(|| bad(format!("unknown category {c:?}")))?,
+            ),
             None => None,
         };
         let note = field(3);
@@ -121,13 +151,22 @@ fn import_csv(tx: &rusqlite::Transaction<'_>, reader: impl BufRead, now: i64) ->
                 let category = category.ok_or_else(|| bad("a report needs a category".into()))?;
                 let number = reportable_number(&fields[0]).map_err(|e| bad(e.to_string()))?;
                 if !list_report_exists.exists(rusqlite::params![number, category.code()])? {
-                    let report =
-                        Report { number, category, source: ReportSource::List, note: note.map(str::to_owned), reported_at: now };
+                    let report = Report {
+                        number,
+                        category,
+                        source: ReportSource::List,
+                        note: note.map(str::to_owned),
+                        reported_at: now,
+                    };
                     insert_report(tx, &report).map_err(|e| bad(e.to_string()))?;
                 }
                 summary.reports += 1;
             }
-            other => return Err(bad(format!("kind must be block, allow or report, not {other:?}"))),
+            other => {
+                return Err(bad(format!(
+                    "kind must be block, allow or report, not {other:?}"
+                )))
+            }
         }
     }
     Ok(summary)
@@ -137,7 +176,10 @@ fn import_csv(tx: &rusqlite::Transaction<'_>, reader: impl BufRead, now: i64) ->
 pub fn reportable_number(input: &str) -> Result<String> {
     let n = number::normalize(input);
     if matches!(n.kind, NumberKind::Invalid | NumberKind::Hidden) {
-        return Err(Error::InvalidInput(format!("{:?} is not a phone number", input.trim())));
+        return Err(Error::InvalidInput(format!(
+            "{:?} is not a phone number",
+            input.trim()
+        )));
     }
     Ok(n.normalized)
 }
@@ -152,20 +194,42 @@ fn import_backup(tx: &rusqlite::Transaction<'_>, backup: Backup) -> Result<Impor
     // Settings pass through their own validation, so a hand-edited backup cannot store nonsense.
     let mut settings = Settings::default();
     for (key, value) in backup.settings.entries() {
-        settings.set(key, &value).map_err(|e| Error::InvalidInput(format!("settings.{key}: {e}")))?;
+        settings
+            .set(key, &value)
+            .map_err(|e| Error::InvalidInput(format!("settings.{key}: {e}")))?;
     }
     save_settings_in(tx, &settings)?;
     for (i, rule) in backup.rules.iter().enumerate() {
         let bad = |e: Error| Error::InvalidInput(format!("rules[{i}]: {e}"));
         let pattern = Pattern::parse(&rule.pattern, true).map_err(bad)?;
-        if pattern.kind != rule.kind || (rule.kind != RuleKind::Exact && pattern.text != rule.pattern) {
-            return Err(bad(Error::InvalidInput(format!("{:?} is not a {} pattern", rule.pattern, rule.kind))));
+        if pattern.kind != rule.kind
+            || (rule.kind != RuleKind::Exact && pattern.text != rule.pattern)
+        {
+            return Err(bad(Error::InvalidInput(format!(
+                "{:?} is not a {} pattern",
+                rule.pattern, rule.kind
+            ))));
         }
-        upsert_rule(tx, &pattern, rule.effect, rule.note.as_deref(), rule.created_at).map_err(bad)?;
+        upsert_rule(
+            tx,
+            &pattern,
+            rule.effect,
+            rule.note.as_deref(),
+            rule.created_at,
+        )
+        .map_err(bad)?;
     }
     for (i, report) in backup.reports.iter().enumerate() {
-        let number = reportable_number(&report.number).map_err(|e| Error::InvalidInput(format!("reports[{i}]: {e}")))?;
-        insert_report(tx, &Report { number, ..report.clone() }).map_err(|e| Error::InvalidInput(format!("reports[{i}]: {e}")))?;
+        let number = reportable_number(&report.number)
+            .map_err(|e| Error::InvalidInput(format!("reports[{i}]: {e}")))?;
+        insert_report(
+            tx,
+            &Report {
+                number,
+                ..report.clone()
+            },
+        )
+        .map_err(|e| Error::InvalidInput(format!("reports[{i}]: {e}")))?;
     }
     for r in &backup.refusals {
         tx.execute(
@@ -187,9 +251,16 @@ fn import_backup(tx: &rusqlite::Transaction<'_>, backup: Backup) -> Result<Impor
 
 /// Everything the user set up, as a backup.
 pub fn backup(store: &Store) -> Result<Backup> {
-    let mut stmt = store.conn().prepare("SELECT number, time, label, carrier FROM evidence_calls ORDER BY time")?;
+    let mut stmt = store
+        .conn()
+        .prepare("SELECT number, time, label, carrier FROM evidence_calls ORDER BY time")?;
     let rows = stmt.query_map([], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, Option<String>>(3)?,
+        ))
     })?;
     let mut evidence_calls = Vec::new();
     for row in rows {
@@ -197,8 +268,11 @@ pub fn backup(store: &Store) -> Result<Backup> {
         evidence_calls.push(EvidenceCall {
             number,
             time,
-            label: crate::decision::Label::from_code(&label).unwrap_or(crate::decision::Label::Unknown),
-            carrier: carrier.as_deref().and_then(crate::directory::Carrier::from_code),
+            label: crate::decision::Label::from_code(&label)
+                .unwrap_or(crate::decision::Label::Unknown),
+            carrier: carrier
+                .as_deref()
+                .and_then(crate::directory::Carrier::from_code),
         });
     }
     Ok(Backup {
@@ -217,17 +291,28 @@ pub fn backup(store: &Store) -> Result<Backup> {
 pub fn export(store: &Store, path: &Path) -> Result<ExportSummary> {
     let format = format_of(path)?;
     if path.is_dir() {
-        return Err(Error::InvalidInput(format!("{} is a folder, not a file", path.display())));
+        return Err(Error::InvalidInput(format!(
+            "{} is a folder, not a file",
+            path.display()
+        )));
     }
-    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     if !parent.is_dir() {
-        return Err(Error::InvalidInput(format!("the folder {} does not exist", parent.display())));
+        return Err(Error::InvalidInput(format!(
+            "the folder {} does not exist",
+            parent.display()
+        )));
     }
     let tmp = PathBuf::from(format!("{}.partial", path.display()));
     let written = write_export(store, &tmp, format);
     match written {
         Ok(rows) => {
-            std::fs::rename(&tmp, path).map_err(|e| Error::InvalidInput(format!("cannot write {}: {e}", path.display())))?;
+            std::fs::rename(&tmp, path).map_err(|e| {
+                Error::InvalidInput(format!("cannot write {}: {e}", path.display()))
+            })?;
             Ok(ExportSummary { rows })
         }
         Err(e) => {
@@ -238,31 +323,46 @@ pub fn export(store: &Store, path: &Path) -> Result<ExportSummary> {
 }
 
 fn write_export(store: &Store, tmp: &Path, format: Format) -> Result<u64> {
-    let io = |e: std::io::Error| Error::InvalidInput(format!("cannot write {}: {e}", tmp.display()));
+    let io =
+        |e: std::io::Error| Error::InvalidInput(format!("cannot write {}: {e}", tmp.display()));
     let mut out = BufWriter::new(File::create(tmp).map_err(io)?);
     let rows = match format {
         Format::Json => {
             let b = backup(store)?;
-            serde_json::to_writer_pretty(&mut out, &b).map_err(|e| Error::Storage(e.to_string()))?;
+            serde_json::to_writer_pretty(&mut out, &b)
+                .map_err(|e| Error::Storage(e.to_string()))?;
             (b.rules.len() + b.reports.len() + b.refusals.len() + b.evidence_calls.len()) as u64
         }
         Format::Csv => {
             writeln!(out, "{CSV_HEADER}").map_err(io)?;
             let mut rows = 0;
             for rule in store.rules()? {
-                let fields = [rule.pattern.as_str(), rule.effect.code(), "", rule.note.as_deref().unwrap_or("")];
+                let fields = [
+                    rule.pattern.as_str(),
+                    rule.effect.code(),
+                    "",
+                    rule.note.as_deref().unwrap_or(""),
+                ];
                 writeln!(out, "{}", csv_line(&fields)).map_err(io)?;
                 rows += 1;
             }
             for report in store.reports()? {
-                let fields = [report.number.as_str(), "report", report.category.code(), report.note.as_deref().unwrap_or("")];
+                let fields = [
+                    report.number.as_str(),
+                    "report",
+                    report.category.code(),
+                    report.note.as_deref().unwrap_or(""),
+                ];
                 writeln!(out, "{}", csv_line(&fields)).map_err(io)?;
                 rows += 1;
             }
             rows
         }
     };
-    out.into_inner().map_err(|e| io(e.into_error()))?.sync_all().map_err(io)?;
+    out.into_inner()
+        .map_err(|e| io(e.into_error()))?
+        .sync_all()
+        .map_err(io)?;
     Ok(rows)
 }
 
@@ -295,7 +395,9 @@ impl<L: Iterator<Item = std::io::Result<String>>> CsvRecords<L> {
     #[allow(clippy::type_complexity)]
     fn next_record(&mut self) -> Result<Option<(usize, std::result::Result<Vec<String>, String>)>> {
         loop {
-            let Some(first) = self.next_line()? else { return Ok(None) };
+            let Some(first) = self.next_line()? else {
+                return Ok(None);
+            };
             let start = self.line;
             if first.trim().is_empty() || first.trim_start().starts_with('#') {
                 continue;
@@ -303,7 +405,10 @@ impl<L: Iterator<Item = std::io::Result<String>>> CsvRecords<L> {
             let mut text = first;
             while quotes_open(&text) {
                 if text.len() > MAX_RECORD_BYTES {
-                    return Ok(Some((start, Err(format!("record longer than {MAX_RECORD_BYTES} bytes")))));
+                    return Ok(Some((
+                        start,
+                        Err(format!("record longer than {MAX_RECORD_BYTES} bytes")),
+                    )));
                 }
                 match self.next_line()? {
                     Some(more) => {
@@ -314,7 +419,10 @@ impl<L: Iterator<Item = std::io::Result<String>>> CsvRecords<L> {
                 }
             }
             if text.len() > MAX_RECORD_BYTES {
-                return Ok(Some((start, Err(format!("record longer than {MAX_RECORD_BYTES} bytes")))));
+                return Ok(Some((
+                    start,
+                    Err(format!("record longer than {MAX_RECORD_BYTES} bytes")),
+                )));
             }
             return Ok(Some((start, split_record(&text))));
         }
@@ -327,7 +435,10 @@ impl<L: Iterator<Item = std::io::Result<String>>> CsvRecords<L> {
                 self.line += 1;
                 Ok(Some(l.strip_suffix('\r').map(str::to_owned).unwrap_or(l)))
             }
-            Some(Err(e)) => Err(Error::InvalidInput(format!("line {}: cannot read: {e}", self.line + 1))),
+            Some(Err(e)) => Err(Error::InvalidInput(format!(
+                "line {}: cannot read: {e}",
+                self.line + 1
+            ))),
         }
     }
 }
@@ -375,9 +486,17 @@ mod tests {
 
     #[test]
     fn csv_fields_round_trip_through_quoting() {
-        let fields = ["13800138000", "block", "", "said \"hi\", then, hung up\nagain"];
+        let fields = [
+            "13800138000",
+            "block",
+            "",
+            "said \"hi\", then, hung up\nagain",
+        ];
         let line = csv_line(&fields);
-        assert_eq!(split_record(&line).unwrap(), fields.map(str::to_owned).to_vec());
+        assert_eq!(
+            split_record(&line).unwrap(),
+            fields.map(str::to_owned).to_vec()
+        );
     }
 
     #[test]
