@@ -28,8 +28,11 @@ fn screening_stays_correct_while_another_thread_writes() {
         thread::spawn(move || {
             let mut i = 0u64;
             while !stop.load(Ordering::Relaxed) {
-                e.set_setting("block_lookalike", if i % 2 == 0 { "true" } else { "false" })
-                    .unwrap();
+                e.set_setting(
+                    "block_lookalike",
+                    if i.is_multiple_of(2) { "true" } else { "false" },
+                )
+                .unwrap();
                 e.add_rule(
                     &format!("1590000{:04}", i % 10_000),
                     RuleEffect::Block,
