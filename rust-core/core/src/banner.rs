@@ -196,3 +196,23 @@ fn fill_in(template: &str, c: &Classification, number: &Number, lang: Lang) -> S
         .replace("{cc}", number.country_code.as_deref().unwrap_or(""))
         .replace("{kind}", words::kind(number.kind).get(lang))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decision::Reason;
+
+    #[test]
+    fn every_text_key_names_a_real_label_and_reason() {
+        for text in TEXTS {
+            let (label, reason) = match text.key.split_once('.') {
+                Some((l, r)) => (l, Some(r)),
+                None => (text.key, None),
+            };
+            assert!(Label::from_code(label).is_some(), "{}", text.key);
+            if let Some(r) = reason {
+                assert!(Reason::from_code(r).is_some(), "{}", text.key);
+            }
+        }
+    }
+}

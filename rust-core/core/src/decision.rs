@@ -103,9 +103,9 @@ code_enum! {
         /// A 106 SMS port, which never places voice calls.
         SmsOnlyPort = "sms_only_port",
         /// A 95 number of a call-centre range.
-        CallCentre95 = "call_centre95",
+        CallCentre95 = "call_centre_95",
         /// A 953/955/956 company service line.
-        ServiceLine95 = "service_line95",
+        ServiceLine95 = "service_line_95",
         /// A 1002x–1006x MVNO customer-service line.
         MvnoServiceLine = "mvno_service_line",
         /// A data-only IoT number.
@@ -217,4 +217,51 @@ pub struct Decision {
     pub skip_notification: bool,
     /// The banner to show, or null when none is wanted.
     pub banner: Option<Banner>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_reason_codes_of_design_section_3_exist() {
+        let documented = [
+            "official_marketing_number",
+            "country_prefix_stripped",
+            "ip_prefix_stripped",
+            "extra_digits_after_carrier_code",
+            "area_code_before_carrier_code",
+            "foreign_country_code",
+            "inbound_only_number",
+            "sms_only_port",
+            "call_centre_95",
+            "iot_number",
+            "mvno_range",
+            "reported_by_user",
+            "reported_by_list",
+            "user_rule",
+            "refused_marketing",
+            "repeated_call_passthrough",
+            "never_block",
+        ];
+        for code in documented {
+            assert!(Reason::from_code(code).is_some(), "{code}");
+        }
+    }
+
+    #[test]
+    fn codes_are_snake_case_and_round_trip_through_json() {
+        for r in Reason::ALL {
+            let json = serde_json::to_string(r).unwrap();
+            assert_eq!(json, format!("\"{}\"", r.code()));
+            assert!(r
+                .code()
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'));
+            assert!(!r.code().contains("__") && !r.code().ends_with('_'));
+        }
+        for l in Label::ALL {
+            assert_eq!(Label::from_code(l.code()), Some(*l));
+        }
+    }
 }

@@ -189,3 +189,23 @@ fn unknown_callers_get_no_banner_when_the_user_turns_it_off() {
     );
     assert_eq!(d.banner, None);
 }
+
+#[test]
+fn each_suspicious_range_gets_its_own_words() {
+    let body = |n: &str| {
+        decide(
+            &ScreenRequest::number(n),
+            &parse(n),
+            &Knowledge::default(),
+            &Settings::default(),
+            Lang::En,
+        )
+        .banner
+        .unwrap()
+        .body
+    };
+    assert!(body("4001234567").contains("400/800"));
+    assert!(body("95012345").contains("call-centre"));
+    assert!(body("1069012345678").contains("106"));
+    assert!(body("1440123456789").contains("IoT"));
+}

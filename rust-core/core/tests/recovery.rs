@@ -83,16 +83,27 @@ fn a_database_locked_past_the_busy_timeout_still_screens_and_refuses_writes_clea
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("callguard.db");
     let e = Engine::open(&path).unwrap();
-    e.add_rule("13800138000", RuleEffect::Block, None, false).unwrap();
+    e.add_rule("13800138000", RuleEffect::Block, None, false)
+        .unwrap();
     let other = rusqlite::Connection::open(&path).unwrap();
-    other.execute_batch("BEGIN EXCLUSIVE; INSERT INTO settings VALUES ('x', 'y');").unwrap();
+    other
+        .execute_batch("BEGIN EXCLUSIVE; INSERT INTO settings VALUES ('x', 'y');")
+        .unwrap();
 
     let (decision, problem) = e.screen_reporting(&ScreenRequest::number("13800138000"));
-    assert_eq!(decision.label, Label::UserBlocked, "the user's rule still applies: WAL readers are not blocked");
+    assert_eq!(
+        decision.label,
+        Label::UserBlocked,
+        "the user's rule still applies: WAL readers are not blocked"
+    );
     assert!(problem.unwrap_or_default().contains("locked"));
-    let err = e.add_rule("13900139000", RuleEffect::Block, None, false).unwrap_err().to_string();
+    let err = e
+        .add_rule("13900139000", RuleEffect::Block, None, false)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("locked"), "{err}");
 
     other.execute_batch("ROLLBACK").unwrap();
-    e.add_rule("13900139000", RuleEffect::Block, None, false).unwrap();
+    e.add_rule("13900139000", RuleEffect::Block, None, false)
+        .unwrap();
 }

@@ -259,22 +259,44 @@ impl Store {
         Ok(WildcardSet::new(pairs))
     }
 
-    /// The exact or longest-prefix rule for a normalised number: one indexed query over the
-    /// number and its prefixes. An exact rule beats any prefix; a longer prefix beats a shorter.
+    /// The exact or longest-prefix rule for a normalised number: one query probing the primary
+    /// key with the number and each of its prefixes. An exact rule beats any prefix; a longer
+    /// prefix beats a shorter; block beats allow.
     pub fn rule_effect(&self, number: &str) -> Result<Option<RuleEffect>> {
-        if number.is_empty() {
+        // Numbers are ASCII (digits and a leading +); anything longer than a pattern can be
+        // matches no prefix beyond the pattern limit.
+        if number.is_empty() || !number.is_ascii() {
             return Ok(None);
         }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT kind, effect, length(pattern) AS len FROM rules
-             WHERE pattern IN (SELECT substr(?1, 1, n) FROM lengths WHERE n <= length(?1))
-               AND (kind = 'prefix' OR (kind = 'exact' AND pattern = ?1))
-             ORDER BY kind = 'exact' DESC, len DESC, effect = 'block' DESC LIMIT 1",
-        )?;
-        let found = stmt
-            .query_row([number], |r| r.get::<_, String>(1))
-            .optional()?;
-        Ok(found.and_then(|e| RuleEffect::from_code(&e)))
+        let longest = number.len().min(rules::MAX_PATTERN_LEN);
+        let mut stmt = self.conn.prepare_cached(prefix_query(longest))?;
+        let prefixes = (0..=longest).map(|n| &number[..n]);
+        let mut rows = stmt.query(rusqlite::params_from_iter(prefixes))?;
+        let mut best: Option<(bool, usize, RuleEffect)> = None;
+        while let Some(row) = rows.next()? {
+            let pattern: String = row.get(0)?;
+            let kind: String = row.get(1)?;
+            let exact = kind == "exact";
+            if (exact && pattern != number) || kind == "wildcard" {
+                continue;
+            }
+            let effect =
+                RuleEffect::from_code(&row.get::<_, String>(2)?).unwrap_or(RuleEffect::Block);
+            let rank = (exact, pattern.len(), effect);
+            let better = match best {
+                None => true,
+                Some((e, len, eff)) => {
+                    (exact, pattern.len()) > (e, len)
+                        || ((exact, pattern.len()) == (e, len)
+                            && effect == RuleEffect::Block
+                            && eff != RuleEffect::Block)
+                }
+            };
+            if better {
+                best = Some(rank);
+            }
+        }
+        Ok(best.map(|(_, _, effect)| effect))
     }
 
     // --- reports --------------------------------------------------------------------------
@@ -619,14 +641,24 @@ fn init(conn: &Connection) -> std::result::Result<(), InitError> {
         tx.pragma_update(None, "user_version", i as i64 + 1)?;
         tx.commit()?;
     }
-    // A tiny table of lengths lets one query test every prefix of a number (0: the forced "*").
-    conn.execute_batch(
-        "CREATE TEMP TABLE IF NOT EXISTS lengths (n INTEGER PRIMARY KEY);
-         INSERT OR IGNORE INTO temp.lengths (n) VALUES (0),
-           (1),(2),(3),(4),(5),(6),(7),(8),(9),(10),(11),(12),(13),(14),(15),(16),(17),(18),(19),(20),
-           (21),(22),(23),(24),(25),(26),(27),(28),(29),(30),(31),(32),(33),(34),(35),(36),(37),(38),(39),(40);",
-    )?;
     Ok(())
+}
+
+/// `SELECT … WHERE pattern IN (?1 … ?n+1)`: the number's prefixes of length 0 to `n`, one
+/// statement text per length so each is prepared once and cached.
+fn prefix_query(n: usize) -> &'static str {
+    static QUERIES: once_cell::sync::Lazy<Vec<String>> = once_cell::sync::Lazy::new(|| {
+        (0..=rules::MAX_PATTERN_LEN)
+            .map(|n| {
+                let params: Vec<String> = (1..=n + 1).map(|i| format!("?{i}")).collect();
+                format!(
+                    "SELECT pattern, kind, effect FROM rules WHERE pattern IN ({})",
+                    params.join(", ")
+                )
+            })
+            .collect()
+    });
+    &QUERIES[n.min(rules::MAX_PATTERN_LEN)]
 }
 
 fn is_corruption(e: &InitError) -> bool {

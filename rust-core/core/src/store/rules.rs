@@ -10,6 +10,9 @@ use crate::classify::RuleEffect;
 use crate::error::{Error, Result};
 use crate::number::{self, NumberKind};
 
+/// The longest pattern a rule may have.
+pub const MAX_PATTERN_LEN: usize = 40;
+
 /// The longest note a rule keeps.
 pub const MAX_NOTE_CHARS: usize = 500;
 
