@@ -1,0 +1,63 @@
+package org.callguard.app.banner
+
+import android.content.BroadcastReceiver
+import android.content.Context
+import android.content.Intent
+import android.os.Handler
+import android.os.Looper
+import android.widget.Toast
+import org.callguard.app.R
+import org.callguard.app.engine.EngineHolder
+import org.callguard.app.engine.Workers
+import org.callguard.bridge.ReportCategory
+
+/**
+ * Handles the banner's buttons after a call: report a plan / SIM offer and block, block, or mark
+ * safe. Not exported: only CallGuard's own immutable PendingIntents reach it.
+ */
+class BannerActionReceiver : BroadcastReceiver() {
+    override fun onReceive(context: Context, intent: Intent) {
+        val action = BannerAction.fromIntentAction(intent.action) ?: return
+        val number = intent.data?.schemeSpecificPart?.takeIf { it.isNotEmpty() } ?: return
+        val notificationId = intent.getIntExtra(EXTRA_NOTIFICATION_ID, 0)
+        val app = context.applicationContext
+        val pending = goAsync()
+        Workers.io.execute {
+            val message = try {
+                perform(app, action, number)
+            } catch (e: Exception) {
+                app.getString(R.string.notification_action_failed, e.message ?: e.javaClass.simpleName)
+            }
+            Notifier(app).cancel(notificationId)
+            Handler(Looper.getMainLooper()).post {
+                Toast.makeText(app, message, Toast.LENGTH_LONG).show()
+                pending.finish()
+            }
+        }
+    }
+
+    private fun perform(context: Context, action: BannerAction, number: String): String {
+        val engine = EngineHolder.get(context)
+        val shown = PhoneMask.mask(number)
+        return when (action) {
+            BannerAction.REPORT_PLAN_OFFER -> {
+                engine.report(number, ReportCategory.PLAN_OFFER)
+                engine.block(number)
+                context.getString(R.string.notification_done_reported, shown)
+            }
+            BannerAction.BLOCK -> {
+                engine.block(number)
+                context.getString(R.string.notification_done_blocked, shown)
+            }
+            BannerAction.MARK_SAFE -> {
+                engine.allow(number)
+                context.getString(R.string.notification_done_marked_safe, shown)
+            }
+        }
+    }
+
+    companion object {
+        /** The id of the notification whose button was pressed, to remove it. */
+        const val EXTRA_NOTIFICATION_ID = "org.callguard.app.extra.NOTIFICATION_ID"
+    }
+}

@@ -1,0 +1,101 @@
+package org.callguard.app.screening
+
+import android.Manifest
+import android.content.pm.PackageManager
+import android.net.Uri
+import android.os.Build
+import android.os.Handler
+import android.os.Looper
+import android.provider.BaseColumns
+import android.provider.ContactsContract
+import android.telecom.Call
+import android.telecom.CallScreeningService
+import android.util.Log
+import org.callguard.app.banner.NotificationContents
+import org.callguard.app.banner.Notifier
+import org.callguard.app.engine.EngineHolder
+import org.callguard.app.engine.Workers
+import org.callguard.app.wording.texts
+import org.callguard.bridge.Decision
+import java.util.Locale
+
+/**
+ * Where every incoming call enters CallGuard. Android binds this service (we hold the
+ * call-screening role) for each incoming call from a number not in the contacts; it reads the
+ * call's details, asks the engine on a worker thread, and answers within 1 s — with the
+ * engine's decision, or with "allow" after any exception or when the budget runs out.
+ */
+class CallGuardScreeningService : CallScreeningService() {
+    private val main = Handler(Looper.getMainLooper())
+    private val race = ScreeningRace(Workers.screening, Workers.timer)
+
+    override fun onScreenCall(callDetails: Call.Details) {
+        // Android answers outgoing calls itself and ignores our response; nothing to decide.
+        if (callDetails.callDirection != Call.Details.DIRECTION_INCOMING) return
+        val receivedAt = System.currentTimeMillis()
+        race.start(
+            decide = { decide(callDetails, receivedAt) },
+            respond = { outcome -> main.post { respond(callDetails, outcome, receivedAt) } },
+            onLateDecision = { decision -> main.post { showBanner(decision, ResponsePlan.ALLOW, receivedAt) } },
+        )
+    }
+
+    private fun decide(details: Call.Details, receivedAt: Long): Decision {
+        val engine = EngineHolder.get(this)
+        val facts = CallFacts(
+            number = details.handle?.schemeSpecificPart,
+            handlePresentation = details.handlePresentation,
+            verificationStatus = verificationStatus(details),
+            isContact = false,
+            timeMillis = receivedAt,
+        )
+        val known = facts.copy(isContact = facts.number?.let(::inContacts) ?: false)
+        val language = CallFacts.languageFor(engine.settings().language, Locale.getDefault())
+        return engine.screen(known.toRequest(language))
+    }
+
+    private fun respond(details: Call.Details, outcome: ScreeningOutcome, receivedAt: Long) {
+        val plan = outcome.plan
+        try {
+            respondToCall(details, plan.toCallResponse())
+        } catch (e: RuntimeException) {
+            // The call proceeds when Telecom hears nothing; never let this take the process down.
+            Log.w(TAG, "respondToCall failed: " + e.javaClass.name)
+        }
+        when {
+            outcome.timedOut -> Log.w(TAG, "engine did not answer within the budget; call allowed")
+            outcome.failure != null -> Log.w(TAG, "screening failed, call allowed: " + outcome.failure.javaClass.name)
+        }
+        outcome.decision?.let { showBanner(it, plan, receivedAt) }
+    }
+
+    private fun showBanner(decision: Decision, plan: ResponsePlan, receivedAt: Long) {
+        try {
+            val notifier = Notifier(this)
+            NotificationContents.ringing(decision, plan, receivedAt)?.let(notifier::show)
+            NotificationContents.screened(decision, plan, receivedAt, texts())?.let(notifier::show)
+        } catch (e: RuntimeException) {
+            Log.w(TAG, "could not show the banner: " + e.javaClass.name)
+        }
+    }
+
+    private fun verificationStatus(details: Call.Details): Int? =
+        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.R) details.callerNumberVerificationStatus else null
+
+    /** Looks the number up in the contacts when the user granted READ_CONTACTS; false otherwise. */
+    private fun inContacts(number: String): Boolean {
+        if (number.isBlank()) return false
+        if (checkSelfPermission(Manifest.permission.READ_CONTACTS) != PackageManager.PERMISSION_GRANTED) return false
+        val uri = Uri.withAppendedPath(ContactsContract.PhoneLookup.CONTENT_FILTER_URI, Uri.encode(number))
+        return try {
+            contentResolver.query(uri, arrayOf(BaseColumns._ID), null, null, null)?.use { it.moveToFirst() } ?: false
+        } catch (e: RuntimeException) {
+            false
+        }
+    }
+
+    private companion object {
+        // Logs name what failed, never the number: exception messages may quote it (DESIGN §8).
+        const val TAG = "CallGuard"
+    }
+}
