@@ -333,7 +333,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         lang: Some(lang),
                         ..request
                     });
-                    if let Some(problem) = problem {
+                    let recorded = engine.flush().err().map(|e| e.to_string());
+                    for problem in problem.into_iter().chain(recorded) {
                         eprintln!("callguard: warning: {problem}");
                     }
                     (decision, lang)

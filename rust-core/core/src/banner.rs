@@ -4,7 +4,7 @@
 
 use crate::classify::{Classification, ReportCategory};
 use crate::decision::{Banner, Label, Severity};
-use crate::directory::{Carrier, MARKETING_NUMBERS};
+use crate::directory::MARKETING_NUMBERS;
 use crate::number::{mask, Number, NumberKind};
 use crate::words::{self, Lang, Words};
 
@@ -164,37 +164,49 @@ fn text_for(c: &Classification) -> &'static Text {
         .unwrap_or(&TEXTS[TEXTS.len() - 1])
 }
 
+/// Fills a template's `{placeholders}` in one pass.
 fn fill_in(template: &str, c: &Classification, number: &Number, lang: Lang) -> String {
-    if !template.contains('{') {
-        return template.to_owned();
+    use std::fmt::Write;
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            break;
+        };
+        match &after[..close] {
+            // A look-alike's digits are the evidence of the trick, and belong to no private person.
+            "number" if c.label == Label::CarrierLookalike => out.push_str(&number.normalized),
+            "number" => out.push_str(&display_number(number)),
+            "carrier" => out.push_str(match (c.carrier, lang) {
+                (Some(carrier), Lang::Zh) => carrier.name_zh(),
+                (Some(carrier), Lang::En) => carrier.name_en(),
+                (None, _) => lang.pick("运营商", "a carrier"),
+            }),
+            "official" => match c.carrier {
+                Some(carrier) => {
+                    out.push_str(carrier.hotline());
+                    if let Some(m) = carrier.marketing_number() {
+                        let _ = write!(out, " / {m}");
+                    }
+                }
+                None => out.push_str(MARKETING_NUMBERS),
+            },
+            "category" => out.push_str(c.category.map_or("", |cat| words::category(cat).get(lang))),
+            "count" => {
+                let _ = write!(out, "{}", c.report_count);
+            }
+            "cc" => out.push_str(number.country_code.as_deref().unwrap_or("")),
+            "kind" => out.push_str(words::kind(number.kind).get(lang)),
+            other => {
+                let _ = write!(out, "{{{other}}}");
+            }
+        }
+        rest = &after[close + 1..];
     }
-    let carrier_name = |carrier: Option<Carrier>| match (carrier, lang) {
-        (Some(c), Lang::Zh) => c.name_zh(),
-        (Some(c), Lang::En) => c.name_en(),
-        (None, _) => lang.pick("运营商", "a carrier"),
-    };
-    let official = match c.carrier {
-        Some(carrier) => match carrier.marketing_number() {
-            Some(m) => format!("{} / {m}", carrier.hotline()),
-            None => carrier.hotline().to_owned(),
-        },
-        None => MARKETING_NUMBERS.to_owned(),
-    };
-    let category = c.category.map_or("", |cat| words::category(cat).get(lang));
-    // A look-alike's digits are the evidence of the trick, and belong to no private person.
-    let shown = if c.label == Label::CarrierLookalike {
-        number.normalized.clone()
-    } else {
-        display_number(number)
-    };
-    template
-        .replace("{number}", &shown)
-        .replace("{carrier}", carrier_name(c.carrier))
-        .replace("{official}", &official)
-        .replace("{category}", category)
-        .replace("{count}", &c.report_count.to_string())
-        .replace("{cc}", number.country_code.as_deref().unwrap_or(""))
-        .replace("{kind}", words::kind(number.kind).get(lang))
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]

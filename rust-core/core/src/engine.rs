@@ -14,12 +14,16 @@ use crate::directory::{Carrier, NumberRole};
 use crate::error::{Error, Result};
 use crate::number::{mask, parse, NumberKind, Special};
 use crate::policy::Settings;
+use crate::recent::RecentCalls;
+use crate::recorder::Recorder;
 use crate::screen::{decide, fail_open, ScreenRequest};
 use crate::sms;
 use crate::store::evidence::{self, Evidence};
 use crate::store::rules::{Pattern, Rule, WildcardSet};
 use crate::store::transfer::{self, ExportSummary, ImportSummary};
-use crate::store::{CallRecord, HistoryEntry, OpenNotes, Refusal, Report, ReportSource, Store};
+use crate::store::{
+    CallRecord, HistoryEntry, OpenNotes, RecentCall, Refusal, Report, ReportSource, Store,
+};
 use crate::time::now_ms;
 use crate::words::Lang;
 
@@ -55,6 +59,10 @@ pub struct Engine {
     store: Mutex<Store>,
     settings: RwLock<Settings>,
     wildcards: RwLock<WildcardSet>,
+    recent: Mutex<RecentCalls>,
+    /// Writes screened calls off the call path; `None` for an in-memory database, which has no
+    /// second connection, so calls are written in place.
+    recorder: Option<Recorder>,
     warnings: Vec<String>,
     recorded: Mutex<u32>,
 }
@@ -64,21 +72,30 @@ impl Engine {
     pub fn open(path: &Path) -> Result<Engine> {
         let mut notes = OpenNotes::default();
         let store = Store::open(path, &mut notes)?;
-        Self::from_store(store, notes.warnings)
+        let recorder = Recorder::start(path)?;
+        Self::from_store(store, Some(recorder), notes.warnings)
     }
 
     /// An engine on a private in-memory database.
     pub fn open_in_memory() -> Result<Engine> {
-        Self::from_store(Store::open_in_memory()?, Vec::new())
+        Self::from_store(Store::open_in_memory()?, None, Vec::new())
     }
 
-    fn from_store(store: Store, warnings: Vec<String>) -> Result<Engine> {
+    fn from_store(
+        store: Store,
+        recorder: Option<Recorder>,
+        warnings: Vec<String>,
+    ) -> Result<Engine> {
         let settings = store.load_settings()?;
         let wildcards = store.wildcards()?;
+        // The table is trimmed to the window on every write; the newest calls are all we keep.
+        let recent = RecentCalls::new(store.recent_calls(crate::recent::MAX_CALLS)?);
         let engine = Engine {
             store: Mutex::new(store),
             settings: RwLock::new(settings),
             wildcards: RwLock::new(wildcards),
+            recent: Mutex::new(recent),
+            recorder,
             warnings,
             recorded: Mutex::new(0),
         };
@@ -161,7 +178,7 @@ impl Engine {
         let time = request.time.unwrap_or_else(now_ms);
         let number = parsed.number.normalized.as_str();
         let knowable = !number.is_empty() && parsed.number.kind != NumberKind::Invalid;
-        let mut store = self.store();
+        let store = self.store();
         let mut knowledge = Knowledge::default();
         if knowable {
             knowledge.rule = match store.rule_effect(number)? {
@@ -175,7 +192,7 @@ impl Engine {
             knowledge.report = store.report_summary(number)?;
             if settings.repeated_call_minutes > 0 {
                 let window = i64::from(settings.repeated_call_minutes) * 60_000;
-                knowledge.repeated = store.called_since(number, time - window)?;
+                knowledge.repeated = self.recent().called_between(number, time - window, time);
             }
         }
         if let Special::Official(c) = parsed.special {
@@ -188,43 +205,75 @@ impl Engine {
         if !record {
             return Ok((decision, None));
         }
+        drop(store);
         let evidence = knowledge.refused_marketing && decision.label == Label::CarrierMarketing
             || matches!(decision.label, Label::SuspiciousPlanOffer | Label::Reported)
                 && knowledge.report.is_some_and(|r| r.by_user);
-        let keep_recent_minutes = settings
-            .repeated_call_minutes
-            .max(settings.sms_guard_minutes);
-        // The decision stands even if it cannot be recorded (a locked or full database).
-        let recorded = store.record_call(&CallRecord {
-            number,
+        let keep_recent_ms = i64::from(
+            settings
+                .repeated_call_minutes
+                .max(settings.sms_guard_minutes),
+        ) * 60_000;
+        let call = RecentCall {
+            number: number.to_owned(),
+            time,
+            label: decision.label,
+            is_contact: request.is_contact,
+        };
+        self.recent().remember(call, keep_recent_ms);
+        let record = CallRecord {
+            number: number.to_owned(),
             time,
             label: decision.label,
             action: decision.action,
-            reasons: &decision.reasons,
+            reasons: decision.reasons.clone(),
             is_contact: request.is_contact,
             carrier: decision
                 .carrier
                 .filter(|_| decision.label == Label::CarrierMarketing),
             history: settings.history_enabled,
             evidence,
-            keep_recent_ms: i64::from(keep_recent_minutes) * 60_000,
-        });
-        drop(store);
+            keep_recent_ms,
+        };
         log::debug!(
             "screened {} as {} → {}",
             mask(number),
             decision.label,
             decision.action
         );
-        match recorded {
-            Ok(()) => {
-                self.count_recorded_call();
-                Ok((decision, None))
+        // The decision stands even if the call cannot be recorded (a locked or full database).
+        let problem = match &self.recorder {
+            Some(recorder) => {
+                recorder.record(record);
+                None
             }
-            Err(e) => {
-                log::warn!("could not record the call: {e}");
-                Ok((decision, Some(format!("the call was not recorded: {e}"))))
-            }
+            None => self
+                .store()
+                .record_calls(&[record])
+                .err()
+                .map(|e| format!("the call was not recorded: {e}")),
+        };
+        self.count_recorded_call();
+        Ok((decision, problem))
+    }
+
+    /// Flushes before a read that must see every call; a failed write was already logged.
+    fn flush_quietly(&self) {
+        if let Err(e) = self.flush() {
+            log::warn!("{e}");
+        }
+    }
+
+    fn recent(&self) -> MutexGuard<'_, RecentCalls> {
+        self.recent.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Waits until every screened call so far is written; says why if a write failed since the
+    /// last flush. Reads of history and evidence, imports and exports flush first.
+    pub fn flush(&self) -> Result<()> {
+        match &self.recorder {
+            Some(recorder) => recorder.flush(),
+            None => Ok(()),
         }
     }
 
@@ -330,11 +379,13 @@ impl Engine {
 
     /// The newest `limit` screened calls, newest first.
     pub fn history(&self, limit: usize) -> Result<Vec<HistoryEntry>> {
+        self.flush_quietly();
         self.store().history(limit)
     }
 
     /// Imports a .csv list or .json backup: all of it or nothing.
     pub fn import_file(&self, path: &Path) -> Result<ImportSummary> {
+        self.flush_quietly();
         let summary = transfer::import(&mut self.store(), path, now_ms())?;
         let settings = self.store().load_settings()?;
         *self.settings.write().unwrap_or_else(|p| p.into_inner()) = settings;
@@ -344,11 +395,13 @@ impl Engine {
 
     /// Exports to a .csv list or a .json backup.
     pub fn export_file(&self, path: &Path) -> Result<ExportSummary> {
+        self.flush_quietly();
         transfer::export(&self.store(), path)
     }
 
     /// The complaint evidence, worded in `lang`.
     pub fn evidence(&self, lang: Lang) -> Result<Evidence> {
+        self.flush_quietly();
         evidence::gather(&self.store(), lang)
     }
 
@@ -358,12 +411,7 @@ impl Engine {
         let minutes = self.settings().sms_guard_minutes;
         let call = if code.is_code && minutes > 0 {
             let since = at_ms - i64::from(minutes) * 60_000;
-            self.store()
-                .latest_stranger_call(since, at_ms)
-                .unwrap_or_else(|e| {
-                    log::warn!("SMS guard could not read recent calls: {e}");
-                    None
-                })
+            self.recent().latest_stranger(since, at_ms).cloned()
         } else {
             None
         };

@@ -16,6 +16,8 @@ pub mod engine;
 pub mod error;
 pub mod number;
 pub mod policy;
+mod recent;
+mod recorder;
 pub mod screen;
 pub mod sms;
 pub mod store;

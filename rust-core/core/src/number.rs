@@ -342,8 +342,10 @@ fn national_number(d: &str, after_country_code: bool, notes: &mut Vec<Reason>) -
     }
     match (len, d.as_bytes().first().copied().unwrap_or(b'0')) {
         (3..=6, b'1') | (5..=6, b'9') => Kind::short(d, Special::None),
-        // A local number dialled without its area code.
-        (7..=8, b'2'..=b'9') => Kind::new(NumberKind::Landline, d),
+        // A local number dialled without its area code — never behind a country code, where it
+        // must carry one: "+86 86957243" taken as local "86957243" would re-read as 86 + the
+        // 95 line 957243, and normalising twice must change nothing (found by fuzzing).
+        (7..=8, b'2'..=b'9') if !after_country_code => Kind::new(NumberKind::Landline, d),
         _ => Kind::invalid(String::new()),
     }
 }

@@ -90,13 +90,19 @@ fn a_database_locked_past_the_busy_timeout_still_screens_and_refuses_writes_clea
         .execute_batch("BEGIN EXCLUSIVE; INSERT INTO settings VALUES ('x', 'y');")
         .unwrap();
 
-    let (decision, problem) = e.screen_reporting(&ScreenRequest::number("13800138000"));
+    let started = std::time::Instant::now();
+    let decision = e.screen(&ScreenRequest::number("13800138000"));
     assert_eq!(
         decision.label,
         Label::UserBlocked,
         "the user's rule still applies: WAL readers are not blocked"
     );
-    assert!(problem.unwrap_or_default().contains("locked"));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(1),
+        "the call path never waits for the lock"
+    );
+    let unrecorded = e.flush().unwrap_err().to_string();
+    assert!(unrecorded.contains("locked"), "{unrecorded}");
     let err = e
         .add_rule("13900139000", RuleEffect::Block, None, false)
         .unwrap_err()

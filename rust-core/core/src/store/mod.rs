@@ -94,6 +94,8 @@ pub struct RecentCall {
     pub time: i64,
     /// What the call was.
     pub label: Label,
+    /// The caller is a contact.
+    pub is_contact: bool,
 }
 
 /// What opening the database found.
@@ -106,6 +108,8 @@ pub struct OpenNotes {
 /// An open database.
 pub struct Store {
     conn: Connection,
+    /// Bit `n` is set when some prefix rule has `n` digits: a call probes only those lengths.
+    prefix_lengths: u64,
 }
 
 impl Store {
@@ -146,7 +150,7 @@ impl Store {
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
         init(&conn).map_err(Error::from)?;
-        Ok(Store { conn })
+        Store::ready(conn).map_err(Error::from)
     }
 
     fn open_and_init(path: &Path) -> std::result::Result<Store, InitError> {
@@ -155,7 +159,31 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
         init(&conn)?;
-        Ok(Store { conn })
+        Ok(Store::ready(conn)?)
+    }
+
+    fn ready(conn: Connection) -> rusqlite::Result<Store> {
+        let mut store = Store {
+            conn,
+            prefix_lengths: 0,
+        };
+        store.refresh_prefix_lengths()?;
+        Ok(store)
+    }
+
+    /// Re-reads which prefix lengths exist; call after rules change.
+    pub(crate) fn refresh_prefix_lengths(&mut self) -> rusqlite::Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT length(pattern) FROM pattern_rules WHERE kind = 'prefix'")?;
+        let lengths = stmt.query_map([], |r| r.get::<_, u32>(0))?;
+        let mut mask = 0u64;
+        for n in lengths {
+            mask |= 1u64.checked_shl(n?).unwrap_or(0);
+        }
+        drop(stmt);
+        self.prefix_lengths = mask;
+        Ok(())
     }
 
     /// The connection, for the modules of the store.
@@ -217,7 +245,10 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT pattern, kind, effect, note, created_at FROM rules WHERE pattern = ?1 AND kind = ?2",
+                &format!(
+                    "SELECT pattern, kind, effect, note, created_at FROM {} WHERE pattern = ?1 AND kind = ?2",
+                    table_of(p.kind)
+                ),
                 params![stored_pattern(p), p.kind.code()],
                 rule_from_row,
             )
@@ -225,18 +256,24 @@ impl Store {
     }
 
     /// Removes the rule with this pattern; true if there was one.
-    pub fn remove_rule(&self, p: &Pattern) -> Result<bool> {
+    pub fn remove_rule(&mut self, p: &Pattern) -> Result<bool> {
         let n = self.conn.execute(
-            "DELETE FROM rules WHERE pattern = ?1 AND kind = ?2",
+            &format!(
+                "DELETE FROM {} WHERE pattern = ?1 AND kind = ?2",
+                table_of(p.kind)
+            ),
             params![stored_pattern(p), p.kind.code()],
         )?;
+        self.refresh_prefix_lengths()?;
         Ok(n > 0)
     }
 
     /// Every rule, newest first.
     pub fn rules(&self) -> Result<Vec<Rule>> {
         let mut stmt = self.conn.prepare(
-            "SELECT pattern, kind, effect, note, created_at FROM rules ORDER BY created_at DESC, pattern",
+            "SELECT pattern, kind, effect, note, created_at FROM pattern_rules
+             UNION ALL SELECT pattern, kind, effect, note, created_at FROM rules
+             ORDER BY created_at DESC, pattern",
         )?;
         let rows = stmt.query_map([], rule_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -246,7 +283,7 @@ impl Store {
     pub fn wildcards(&self) -> Result<WildcardSet> {
         let mut stmt = self
             .conn
-            .prepare("SELECT pattern, effect FROM rules WHERE kind = 'wildcard'")?;
+            .prepare("SELECT pattern, effect FROM pattern_rules WHERE kind = 'wildcard'")?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
         let mut pairs = Vec::new();
         for row in rows {
@@ -259,44 +296,41 @@ impl Store {
         Ok(WildcardSet::new(pairs))
     }
 
-    /// The exact or longest-prefix rule for a normalised number: one query probing the primary
-    /// key with the number and each of its prefixes. An exact rule beats any prefix; a longer
-    /// prefix beats a shorter; block beats allow.
+    /// The exact or longest-prefix rule for a normalised number: a primary-key lookup for the
+    /// exact rule, then one query probing only the prefix lengths that exist. An exact rule beats
+    /// any prefix; a longer prefix beats a shorter; block beats allow.
     pub fn rule_effect(&self, number: &str) -> Result<Option<RuleEffect>> {
-        // Numbers are ASCII (digits and a leading +); anything longer than a pattern can be
-        // matches no prefix beyond the pattern limit.
         if number.is_empty() || !number.is_ascii() {
             return Ok(None);
         }
-        let longest = number.len().min(rules::MAX_PATTERN_LEN);
-        let mut stmt = self.conn.prepare_cached(prefix_query(longest))?;
-        let prefixes = (0..=longest).map(|n| &number[..n]);
-        let mut rows = stmt.query(rusqlite::params_from_iter(prefixes))?;
-        let mut best: Option<(bool, usize, RuleEffect)> = None;
-        while let Some(row) = rows.next()? {
-            let pattern: String = row.get(0)?;
-            let kind: String = row.get(1)?;
-            let exact = kind == "exact";
-            if (exact && pattern != number) || kind == "wildcard" {
-                continue;
-            }
-            let effect =
-                RuleEffect::from_code(&row.get::<_, String>(2)?).unwrap_or(RuleEffect::Block);
-            let rank = (exact, pattern.len(), effect);
-            let better = match best {
-                None => true,
-                Some((e, len, eff)) => {
-                    (exact, pattern.len()) > (e, len)
-                        || ((exact, pattern.len()) == (e, len)
-                            && effect == RuleEffect::Block
-                            && eff != RuleEffect::Block)
-                }
-            };
-            if better {
-                best = Some(rank);
-            }
+        let exact: Option<String> = self
+            .conn
+            .prepare_cached("SELECT effect FROM rules WHERE pattern = ?1 AND kind = 'exact'")?
+            .query_row([number], |r| r.get(0))
+            .optional()?;
+        if let Some(effect) = exact {
+            return Ok(RuleEffect::from_code(&effect));
         }
-        Ok(best.map(|(_, _, effect)| effect))
+        let prefixes: Vec<&str> = (0..=number.len().min(rules::MAX_PATTERN_LEN))
+            .filter(|n| self.prefix_lengths & (1u64 << n) != 0)
+            .map(|n| &number[..n])
+            .collect();
+        if prefixes.is_empty() {
+            return Ok(None);
+        }
+        let mut stmt = self.conn.prepare_cached(prefix_query(prefixes.len()))?;
+        let mut rows = stmt.query(rusqlite::params_from_iter(&prefixes))?;
+        let mut best: Option<(usize, RuleEffect)> = None;
+        while let Some(row) = rows.next()? {
+            let len = row.get_ref(0)?.as_str().map_or(0, str::len);
+            let effect = RuleEffect::from_code(row.get_ref(1)?.as_str().unwrap_or("block"))
+                .unwrap_or(RuleEffect::Block);
+            best = match best {
+                Some((l, e)) if l > len || (l == len && e == RuleEffect::Block) => Some((l, e)),
+                _ => Some((len, effect)),
+            };
+        }
+        Ok(best.map(|(_, effect)| effect))
     }
 
     // --- reports --------------------------------------------------------------------------
@@ -311,21 +345,21 @@ impl Store {
         if number.is_empty() {
             return Ok(None);
         }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT category, source = 'user', COUNT(*) FROM reports WHERE number = ?1 GROUP BY category, source",
-        )?;
-        let rows = stmt.query_map([number], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, bool>(1)?,
-                r.get::<_, u32>(2)?,
-            ))
-        })?;
+        // Plain rows summed here: a GROUP BY would sort in a temporary b-tree on every call.
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT category, source FROM reports WHERE number = ?1")?;
+        let mut rows = stmt.query([number])?;
         let mut counts = Vec::new();
-        for row in rows {
-            let (category, by_user, n) = row?;
-            if let Some(c) = ReportCategory::from_code(&category) {
-                counts.push((c, by_user, n));
+        while let Some(row) = rows.next()? {
+            let category = row
+                .get_ref(0)?
+                .as_str()
+                .ok()
+                .and_then(ReportCategory::from_code);
+            let by_user = row.get_ref(1)?.as_str().ok() == Some(ReportSource::User.code());
+            if let Some(c) = category {
+                counts.push((c, by_user, 1));
             }
         }
         Ok(ReportSummary::from_counts(counts))
@@ -385,50 +419,44 @@ impl Store {
 
     // --- calls ----------------------------------------------------------------------------
 
-    /// Whether `number` called at or after `since`.
-    pub fn called_since(&self, number: &str, since: i64) -> Result<bool> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT 1 FROM recent_calls WHERE number = ?1 AND time >= ?2 LIMIT 1")?
-            .exists(params![number, since])?)
-    }
-
-    /// The latest call from a non-contact in `[since, until]`.
-    pub fn latest_stranger_call(&self, since: i64, until: i64) -> Result<Option<RecentCall>> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT number, time, label FROM recent_calls
-                 WHERE time >= ?1 AND time <= ?2 AND is_contact = 0 ORDER BY time DESC LIMIT 1",
-            )?
-            .query_row(params![since, until], |r| {
-                let label: String = r.get(2)?;
-                Ok(RecentCall {
-                    number: r.get(0)?,
-                    time: r.get(1)?,
-                    label: Label::from_code(&label).unwrap_or(Label::Unknown),
-                })
+    /// The newest `limit` calls of the short-term memory, oldest first.
+    pub fn recent_calls(&self, limit: usize) -> Result<Vec<RecentCall>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT number, time, label, is_contact FROM
+                 (SELECT * FROM recent_calls ORDER BY time DESC LIMIT ?1)
+             ORDER BY time",
+        )?;
+        let rows = stmt.query_map([limit as i64], |r| {
+            let label: String = r.get(2)?;
+            Ok(RecentCall {
+                number: r.get(0)?,
+                time: r.get(1)?,
+                label: Label::from_code(&label).unwrap_or(Label::Unknown),
+                is_contact: r.get(3)?,
             })
-            .optional()?)
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Records a screened call: in the short-term memory always (trimmed to `keep_recent_ms`),
-    /// in the history when `history` is on, and as evidence when `evidence` names a reason.
-    pub fn record_call(&mut self, call: &CallRecord<'_>) -> Result<()> {
+    /// Records screened calls in one transaction: in the short-term memory always (trimmed to
+    /// each call's `keep_recent_ms`), in the history when it is on, and as evidence when asked.
+    pub fn record_calls(&mut self, calls: &[CallRecord]) -> Result<()> {
         self.transaction(|tx| {
-            tx.prepare_cached("DELETE FROM recent_calls WHERE time < ?1")?
-                .execute([call.time.saturating_sub(call.keep_recent_ms)])?;
-            tx.prepare_cached("INSERT INTO recent_calls (number, time, label, is_contact) VALUES (?1, ?2, ?3, ?4)")?
-                .execute(params![call.number, call.time, call.label.code(), call.is_contact])?;
-            if call.history {
-                let reasons: Vec<&str> = call.reasons.iter().map(|r| r.code()).collect();
-                tx.prepare_cached(
-                    "INSERT INTO history (time, number, label, action, reasons) VALUES (?1, ?2, ?3, ?4, ?5)",
-                )?
-                .execute(params![call.time, call.number, call.label.code(), call.action.code(), reasons.join(",")])?;
-            }
-            if call.evidence {
-                insert_evidence(tx, call.number, call.time, call.label, call.carrier)?;
+            for call in calls {
+                tx.prepare_cached("DELETE FROM recent_calls WHERE time < ?1")?
+                    .execute([call.time.saturating_sub(call.keep_recent_ms)])?;
+                tx.prepare_cached("INSERT INTO recent_calls (number, time, label, is_contact) VALUES (?1, ?2, ?3, ?4)")?
+                    .execute(params![call.number, call.time, call.label.code(), call.is_contact])?;
+                if call.history {
+                    let reasons: Vec<&str> = call.reasons.iter().map(|r| r.code()).collect();
+                    tx.prepare_cached(
+                        "INSERT INTO history (time, number, label, action, reasons) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    )?
+                    .execute(params![call.time, call.number, call.label.code(), call.action.code(), reasons.join(",")])?;
+                }
+                if call.evidence {
+                    insert_evidence(tx, &call.number, call.time, call.label, call.carrier)?;
+                }
             }
             Ok(())
         })
@@ -475,9 +503,10 @@ impl Store {
 }
 
 /// A screened call to record.
-pub struct CallRecord<'a> {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallRecord {
     /// The normalised number.
-    pub number: &'a str,
+    pub number: String,
     /// When.
     pub time: i64,
     /// What it was.
@@ -485,7 +514,7 @@ pub struct CallRecord<'a> {
     /// What was done.
     pub action: Action,
     /// Why.
-    pub reasons: &'a [Reason],
+    pub reasons: Vec<Reason>,
     /// The caller is a contact.
     pub is_contact: bool,
     /// The carrier involved.
@@ -515,12 +544,19 @@ pub(crate) fn upsert_rule(
     at: i64,
 ) -> Result<()> {
     let note = rules::check_note(note)?;
-    conn.prepare_cached(
-        "INSERT INTO rules (pattern, kind, effect, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (pattern, kind) DO UPDATE SET effect = excluded.effect,
-             note = COALESCE(excluded.note, rules.note)",
-    )?
-    .execute(params![
+    let sql = match p.kind {
+        RuleKind::Exact => {
+            "INSERT INTO rules (pattern, kind, effect, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (pattern, kind) DO UPDATE SET effect = excluded.effect,
+                 note = COALESCE(excluded.note, rules.note)"
+        }
+        RuleKind::Prefix | RuleKind::Wildcard => {
+            "INSERT INTO pattern_rules (pattern, kind, effect, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (pattern, kind) DO UPDATE SET effect = excluded.effect,
+                 note = COALESCE(excluded.note, pattern_rules.note)"
+        }
+    };
+    conn.prepare_cached(sql)?.execute(params![
         stored_pattern(p),
         p.kind.code(),
         effect.code(),
@@ -644,21 +680,29 @@ fn init(conn: &Connection) -> std::result::Result<(), InitError> {
     Ok(())
 }
 
-/// `SELECT … WHERE pattern IN (?1 … ?n+1)`: the number's prefixes of length 0 to `n`, one
-/// statement text per length so each is prepared once and cached.
+/// `SELECT pattern, effect … WHERE pattern IN (?1 … ?n)` over the prefix rules, one statement
+/// text per count so each is prepared once and cached.
 fn prefix_query(n: usize) -> &'static str {
     static QUERIES: once_cell::sync::Lazy<Vec<String>> = once_cell::sync::Lazy::new(|| {
-        (0..=rules::MAX_PATTERN_LEN)
+        (0..=rules::MAX_PATTERN_LEN + 1)
             .map(|n| {
-                let params: Vec<String> = (1..=n + 1).map(|i| format!("?{i}")).collect();
+                let params: Vec<String> = (1..=n.max(1)).map(|i| format!("?{i}")).collect();
                 format!(
-                    "SELECT pattern, kind, effect FROM rules WHERE pattern IN ({})",
+                    "SELECT pattern, effect FROM pattern_rules WHERE kind = 'prefix' AND pattern IN ({})",
                     params.join(", ")
                 )
             })
             .collect()
     });
-    &QUERIES[n.min(rules::MAX_PATTERN_LEN)]
+    &QUERIES[n.min(rules::MAX_PATTERN_LEN + 1)]
+}
+
+/// The table a rule of this kind lives in.
+fn table_of(kind: RuleKind) -> &'static str {
+    match kind {
+        RuleKind::Exact => "rules",
+        RuleKind::Prefix | RuleKind::Wildcard => "pattern_rules",
+    }
 }
 
 fn is_corruption(e: &InitError) -> bool {

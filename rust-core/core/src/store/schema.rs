@@ -61,6 +61,21 @@ pub const MIGRATIONS: &[&str] = &[
      DELETE FROM reports WHERE id NOT IN (
          SELECT MIN(id) FROM reports GROUP BY number, category, source, reported_at);
      CREATE UNIQUE INDEX reports_unique ON reports (number, category, source, reported_at);",
+    // 3: prefix and wildcard rules move to a small table of their own, so opening the database
+    // reads them without touching the million exact rules, and a call probes only the prefix
+    // lengths that exist.
+    "CREATE TABLE pattern_rules (
+         pattern    TEXT NOT NULL,
+         kind       TEXT NOT NULL CHECK (kind IN ('prefix', 'wildcard')),
+         effect     TEXT NOT NULL CHECK (effect IN ('block', 'allow')),
+         note       TEXT,
+         created_at INTEGER NOT NULL,
+         PRIMARY KEY (pattern, kind)
+     ) WITHOUT ROWID;
+     CREATE INDEX pattern_rules_by_length ON pattern_rules (kind, length(pattern));
+     INSERT INTO pattern_rules (pattern, kind, effect, note, created_at)
+         SELECT pattern, kind, effect, note, created_at FROM rules WHERE kind <> 'exact';
+     DELETE FROM rules WHERE kind <> 'exact';",
 ];
 
 /// The schema version this build writes.

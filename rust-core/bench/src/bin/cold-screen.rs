@@ -1,0 +1,39 @@
+//! One cold screening, as when Android starts the process for a single call: open the database,
+//! decide one call, and report the time taken and the process's peak resident memory.
+//!
+//! `cold-screen DB NUMBER` prints `open+first µs, peak RSS kB`; run it in a fresh process each time.
+
+use std::time::Instant;
+
+use callguard_core::{Engine, ScreenRequest};
+
+/// Peak resident set size of this process, from /proc (Linux and Android).
+pub fn peak_rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let (Some(db), Some(number)) = (args.get(1), args.get(2)) else {
+        eprintln!("usage: cold-screen DB NUMBER");
+        std::process::exit(2);
+    };
+    let t = Instant::now();
+    let engine = Engine::open(std::path::Path::new(db)).expect("open");
+    let decision = engine.screen(&ScreenRequest::number(number.as_str()));
+    let elapsed = t.elapsed();
+    drop(engine);
+    println!(
+        "{} {} {}",
+        elapsed.as_micros(),
+        peak_rss_kb(),
+        decision.label
+    );
+}
