@@ -2,6 +2,8 @@
 //! (DESIGN §9: 1M exact rules, 10k prefix rules, 1k wildcard patterns, 100k reports, 100k history
 //! rows) and of a realistic mix of calls to screen, plus the peers' approaches to compare against.
 
+pub mod peers;
+
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;

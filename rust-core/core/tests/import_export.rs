@@ -188,3 +188,12 @@ fn a_million_rows_import_in_one_transaction() {
     assert_eq!(screen_at(&e, "13000999999", T0).label, Label::UserBlocked);
     assert_eq!(screen_at(&e, "13001000000", T0).label, Label::Unknown);
 }
+
+#[test]
+fn imported_prefix_and_wildcard_rules_apply_at_once() {
+    let (dir, e) = engine();
+    let csv = "1703*,block,,\n0755????????,block,,\n";
+    e.import_file(&write(&dir, "patterns.csv", csv)).unwrap();
+    assert_eq!(screen_at(&e, "17031234567", T0).label, Label::UserBlocked);
+    assert_eq!(screen_at(&e, "075523456789", T0).label, Label::UserBlocked);
+}
