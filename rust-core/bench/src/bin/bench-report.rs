@@ -195,6 +195,9 @@ fn cold_runs(db: &Path, runs: usize) -> (Stats, u64) {
     (Stats::of(times), rss)
 }
 
+/// One peer's answer to "does a rule block this number?".
+type PeerLookup<'a> = Box<dyn Fn(&str) -> bool + 'a>;
+
 /// The peers' approaches against CallGuard's lookup on the same numbers.
 fn peers(db: &Path, dir: &Path, mix: &[String], quick: bool) {
     let engine = Engine::open(db).expect("open");
@@ -204,7 +207,7 @@ fn peers(db: &Path, dir: &Path, mix: &[String], quick: bool) {
     let regex = PerCallRegex::open(db).expect("regex peer");
     let like = LikeScan::build(db, &dir.join("yacb.db")).expect("like peer");
     let linear = LinearPrefixScan::load(db).expect("linear peer");
-    let rows: Vec<(&str, Vec<String>, Box<dyn Fn(&str) -> bool>)> = vec![
+    let rows: Vec<(&str, Vec<String>, PeerLookup)> = vec![
         (
             "per-call rule reload + regex compilation (SpamBlocker)",
             sample(20 * scale),
