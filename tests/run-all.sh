@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test CallGuard has, in the order a failure is cheapest to see: formatting and lints,
-# the Rust core and CLI, the JNI bridge on a host JVM, and the Android app's link and compile
-# checks. Any failure stops the run with a non-zero exit.
+# the Rust core and CLI (and the JNI crate's own tests), the JNI bridge on a host JVM under
+# -Xcheck:jni, the Android app's link and compile checks with its JVM tests, and the benchmarks'
+# quick mode as a smoke test (no timing assertions). Any failure stops the run, non-zero.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,14 +14,17 @@ cargo fmt --all --check
 step "clippy (-D warnings)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-step "Rust tests: core, CLI and JNI crate"
+step "Rust tests: core, CLI, JNI crate, benchmarks' generator"
 cargo test --workspace --locked
 
-for suite in tests/jvm-bridge/run.sh tests/android-check/run.sh; do
-    if [ -x "$suite" ]; then
-        step "$suite"
-        "$suite"
-    fi
-done
+step "JNI bridge on a host JVM (tests/jvm-bridge)"
+bash tests/jvm-bridge/run.sh
+
+step "Android app: aapt2 link, compile against android-all, JVM tests (tests/android-check)"
+bash tests/android-check/run.sh
+
+step "benchmarks, quick mode (smoke test: figures are printed, not asserted)"
+cargo build --release --locked -q -p callguard-bench -p callguard-cli
+"${CARGO_TARGET_DIR:-target}/release/bench-report" --quick --dir "${TMPDIR:-/tmp}/callguard-bench-ci"
 
 step "all tests passed"
