@@ -30,6 +30,18 @@ use crate::words::Lang;
 /// How often (in recorded calls) old history is pruned.
 const PRUNE_EVERY: u32 = 256;
 
+/// The most rules one page returns.
+const MAX_PAGE: usize = 1000;
+
+/// A page of rules, and how many rules match in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RulePage {
+    /// How many rules match the filter.
+    pub total: u64,
+    /// This page of them.
+    pub rules: Vec<Rule>,
+}
+
 /// The SMS guard's answer for one message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SmsVerdict {
@@ -302,6 +314,8 @@ impl Engine {
         at_ms: i64,
     ) -> Result<()> {
         let number = transfer::reportable_number(number)?;
+        // The calls it made must be on disk to be copied into the evidence.
+        self.flush_quietly();
         let store = self.store();
         store.add_report(&Report {
             number: number.clone(),
@@ -344,6 +358,15 @@ impl Engine {
     /// Every rule, newest first.
     pub fn rules(&self) -> Result<Vec<Rule>> {
         self.store().rules()
+    }
+
+    /// One page of the rules whose pattern starts with `filter` (digits), in pattern order,
+    /// with how many match in all. At most 1000 rules a page.
+    pub fn rules_page(&self, filter: &str, offset: usize, limit: usize) -> Result<RulePage> {
+        let (total, rules) = self
+            .store()
+            .rules_page(filter, offset, limit.min(MAX_PAGE))?;
+        Ok(RulePage { total, rules })
     }
 
     /// Records that the user told `carrier` to stop marketing, at `at_ms`.

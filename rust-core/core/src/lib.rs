@@ -27,7 +27,7 @@ pub mod words;
 pub use classify::{Presentation, ReportCategory, RuleEffect, Verification};
 pub use decision::{Action, Banner, Decision, Label, Reason, Risk, Severity};
 pub use directory::Carrier;
-pub use engine::{Engine, SmsVerdict, SmsWarning};
+pub use engine::{Engine, RulePage, SmsVerdict, SmsWarning};
 pub use error::{Error, Result};
 pub use number::{mask, normalize, Number, NumberKind};
 pub use policy::Settings;

@@ -139,3 +139,37 @@ fn rules_hold_after_a_reopen() {
     assert_eq!(screen_at(&e, "075523456789", T0).label, Label::UserBlocked);
     assert_eq!(screen_at(&e, "13800138000", T0).label, Label::UserAllowed);
 }
+
+#[test]
+fn a_long_list_is_read_a_page_at_a_time() {
+    let (_dir, e) = engine();
+    for i in 0..30 {
+        e.add_rule(&format!("1390000{i:04}"), RuleEffect::Block, None, false)
+            .unwrap();
+    }
+    e.add_rule("170*", RuleEffect::Block, None, false).unwrap();
+    e.add_rule("0755????????", RuleEffect::Allow, None, false)
+        .unwrap();
+    let page = e.rules_page("", 0, 5).unwrap();
+    assert_eq!(page.total, 32);
+    let patterns: Vec<&str> = page.rules.iter().map(|r| r.pattern.as_str()).collect();
+    assert_eq!(
+        patterns,
+        [
+            "0755????????",
+            "13900000000",
+            "13900000001",
+            "13900000002",
+            "13900000003"
+        ]
+    );
+    assert_eq!(e.rules_page("", 31, 5).unwrap().rules[0].pattern, "170*");
+    let narrowed = e.rules_page("1390000002", 0, 100).unwrap();
+    assert_eq!((narrowed.total, narrowed.rules.len()), (10, 10));
+    assert_eq!(e.rules_page("17", 0, 10).unwrap().rules[0].pattern, "170*");
+    assert_eq!(
+        e.rules_page("", 0, 1_000_000).unwrap().rules.len(),
+        32,
+        "pages are capped, not refused"
+    );
+}

@@ -4,11 +4,12 @@
 use callguard_core::time::now_ms;
 use callguard_core::{Carrier, ReportCategory, RuleEffect};
 use jni::objects::{JClass, JString};
-use jni::sys::{jboolean, jlong};
+use jni::sys::{jboolean, jint, jlong};
 use jni::EnvUnowned;
 
 use crate::convert::{code_arg, json_result, optional_string_arg, string_arg};
 use crate::engine_call;
+use crate::error::BridgeError;
 use crate::logging::masked;
 
 /// `NativeBridge.report(handle, number, category, note)`: records a report, timed now.
@@ -98,6 +99,28 @@ pub extern "system" fn Java_org_callguard_bridge_NativeBridge_rules<'local>(
 ) -> JString<'local> {
     engine_call(&mut env, handle, |env, engine| {
         json_result(env, &engine.rules()?)
+    })
+}
+
+/// `NativeBridge.rulePage(handle, filter, offset, limit)`: one page of the rules starting with
+/// `filter`, as `{"total", "rules"}`.
+#[unsafe(no_mangle)]
+pub extern "system" fn Java_org_callguard_bridge_NativeBridge_rulePage<'local>(
+    mut env: EnvUnowned<'local>,
+    _class: JClass<'local>,
+    handle: jlong,
+    filter: JString<'local>,
+    offset: jint,
+    limit: jint,
+) -> JString<'local> {
+    engine_call(&mut env, handle, |env, engine| {
+        let filter = string_arg(env, &filter, "filter")?;
+        let (Ok(offset), Ok(limit)) = (usize::try_from(offset), usize::try_from(limit)) else {
+            return Err(BridgeError::InvalidArgument(
+                "offset and limit must not be negative".into(),
+            ));
+        };
+        json_result(env, &engine.rules_page(&filter, offset, limit)?)
     })
 }
 

@@ -230,13 +230,14 @@ impl Store {
 
     /// Adds a rule or changes its effect and note; adding the same rule twice changes nothing.
     pub fn add_rule(
-        &self,
+        &mut self,
         p: &Pattern,
         effect: RuleEffect,
         note: Option<&str>,
         at: i64,
     ) -> Result<Rule> {
         upsert_rule(&self.conn, p, effect, note, at)?;
+        self.refresh_prefix_lengths()?;
         self.rule(p)?
             .ok_or_else(|| Error::Storage("the rule was not stored".into()))
     }
@@ -277,6 +278,39 @@ impl Store {
         )?;
         let rows = stmt.query_map([], rule_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One page of the rules whose pattern starts with `filter`, in pattern order, and how many
+    /// match in all: what a list screen shows of a million-rule list.
+    pub fn rules_page(
+        &self,
+        filter: &str,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(u64, Vec<Rule>)> {
+        let from: String = filter
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        // '~' sorts after every character a pattern holds (digits, '+', '?').
+        let to = format!("{from}~");
+        let total: i64 = self.conn.query_row(
+            "SELECT (SELECT COUNT(*) FROM rules WHERE pattern >= ?1 AND pattern < ?2)
+                  + (SELECT COUNT(*) FROM pattern_rules WHERE pattern >= ?1 AND pattern < ?2)",
+            params![from, to],
+            |r| r.get(0),
+        )?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT pattern, kind, effect, note, created_at FROM rules WHERE pattern >= ?1 AND pattern < ?2
+             UNION ALL
+             SELECT pattern, kind, effect, note, created_at FROM pattern_rules WHERE pattern >= ?1 AND pattern < ?2
+             ORDER BY pattern LIMIT ?3 OFFSET ?4",
+        )?;
+        let rows = stmt.query_map(
+            params![from, to, limit as i64, offset as i64],
+            rule_from_row,
+        )?;
+        Ok((total.max(0) as u64, rows.collect::<rusqlite::Result<_>>()?))
     }
 
     /// The wildcard rules, compiled.

@@ -73,6 +73,16 @@ class CallGuard private constructor(
     /** Every rule. */
     fun rules(): List<Rule> = Json.rules(NativeBridge.rules(live()))
 
+    /**
+     * One page of the rules whose pattern starts with [filter] (digits), in pattern order, and how
+     * many match in all: what a list screen shows of a million-rule list. At most 1000 a page.
+     */
+    fun rulePage(
+        filter: String = "",
+        offset: Int = 0,
+        limit: Int = 200,
+    ): RulePage = Json.rulePage(NativeBridge.rulePage(live(), filter, offset, limit))
+
     /** Records that the user clearly refused [carrier]'s marketing, now. */
     fun refuseMarketing(carrier: Carrier): Refusal = Json.refusal(NativeBridge.refuseMarketing(live(), carrier.code))
 

@@ -18,6 +18,12 @@ internal object Json {
 
     fun rules(text: String): List<Rule> = decode(text) { JSONArray(it).objects().map(::rule) }
 
+    fun rulePage(text: String): RulePage =
+        decode(text) {
+            val o = JSONObject(it)
+            RulePage(total = o.getLong("total"), rules = o.getJSONArray("rules").objects().map(::rule))
+        }
+
     fun refusal(text: String): Refusal = decode(text) { refusal(JSONObject(it)) }
 
     fun refusals(text: String): List<Refusal> = decode(text) { JSONArray(it).objects().map(::refusal) }

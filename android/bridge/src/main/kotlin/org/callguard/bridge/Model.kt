@@ -347,6 +347,12 @@ data class Rule(
     val createdAt: Long,
 )
 
+/** A page of [rules], and how many rules match the filter in all ([total]). */
+data class RulePage(
+    val total: Long,
+    val rules: List<Rule>,
+)
+
 /** The user told [carrier] to stop marketing at [refusedAt] (ms since the epoch). */
 data class Refusal(
     val carrier: Carrier,

@@ -80,6 +80,14 @@ object NativeBridge {
     /** All rules, as a JSON array of Rule. */
     @JvmStatic external fun rules(handle: Long): String
 
+    /** One page of the rules whose pattern starts with [filter], as a RulePage JSON object. */
+    @JvmStatic external fun rulePage(
+        handle: Long,
+        filter: String,
+        offset: Int,
+        limit: Int,
+    ): String
+
     /** Records that the user refused marketing from the carrier with code [carrier], now. */
     @JvmStatic external fun refuseMarketing(
         handle: Long,

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
 import org.junit.jupiter.api.io.TempDir
 import java.nio.file.Path
 
@@ -32,6 +33,21 @@ class RulesTest {
             assertFalse(engine.unblock("13900001111"))
             assertEquals(Label.UNKNOWN, engine.screenNumber("13900001111").label)
             assertEquals(listOf("13900002222"), engine.rules().map { it.pattern })
+        }
+    }
+
+    @Test
+    fun `a long list is read a page at a time, narrowed by its first digits`() {
+        openEngine(dir).use { engine ->
+            for (i in 0 until 30) engine.block("1390000%04d".format(i))
+            engine.block("170*")
+            val first = engine.rulePage(limit = 10)
+            assertEquals(31L, first.total)
+            assertEquals((0 until 10).map { "1390000%04d".format(it) }, first.rules.map { it.pattern })
+            assertEquals(listOf("13900000010"), engine.rulePage(offset = 10, limit = 1).rules.map { it.pattern })
+            assertEquals(listOf("170*"), engine.rulePage(filter = "17").rules.map { it.pattern })
+            assertEquals(0L, engine.rulePage(filter = "188").total)
+            assertThrows<IllegalArgumentException> { engine.rulePage(offset = -1) }
         }
     }
 

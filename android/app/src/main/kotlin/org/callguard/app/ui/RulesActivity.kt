@@ -3,6 +3,8 @@ package org.callguard.app.ui
 import android.app.Activity
 import android.app.AlertDialog
 import android.os.Bundle
+import android.text.Editable
+import android.text.TextWatcher
 import android.view.View
 import android.view.ViewGroup
 import android.widget.BaseAdapter
@@ -12,17 +14,18 @@ import android.widget.ListView
 import android.widget.TextView
 import org.callguard.app.R
 import org.callguard.app.wording.Wording
-import org.callguard.bridge.CallGuard
 import org.callguard.bridge.Rule
 import org.callguard.bridge.RuleEffect
 
 /**
  * The block and allow lists (part of the settings): add a number, a prefix ("400*") or a
- * wildcard pattern as a block or an allow rule; tap a rule to remove it.
+ * wildcard pattern as a block or an allow rule; tap a rule to remove it. Imported lists can hold
+ * a million rules, so the screen shows one page, narrowed by the digits typed in the input.
  */
 class RulesActivity : Activity() {
     private lateinit var input: EditText
     private lateinit var empty: TextView
+    private lateinit var count: TextView
     private val adapter = RuleAdapter()
 
     override fun onCreate(savedInstanceState: Bundle?) {
@@ -30,6 +33,16 @@ class RulesActivity : Activity() {
         setContentView(R.layout.activity_rules)
         input = requireViewById(R.id.rule_input)
         empty = requireViewById(R.id.rules_empty)
+        count = requireViewById(R.id.rules_count)
+        input.addTextChangedListener(
+            object : TextWatcher {
+                override fun beforeTextChanged(s: CharSequence?, start: Int, count: Int, after: Int) = Unit
+
+                override fun onTextChanged(s: CharSequence?, start: Int, before: Int, count: Int) = Unit
+
+                override fun afterTextChanged(s: Editable?) = load()
+            },
+        )
         val list = requireViewById<ListView>(R.id.rules_list)
         list.adapter = adapter
         list.setOnItemClickListener { _, _, position, _ -> confirmRemove(adapter.getItem(position)) }
@@ -43,9 +56,12 @@ class RulesActivity : Activity() {
     }
 
     private fun load() {
-        withEngineOrError(CallGuard::rules) { rules ->
-            adapter.rules = rules.sortedWith(compareBy<Rule> { it.effect }.thenBy { it.pattern })
-            empty.visibility = if (rules.isEmpty()) View.VISIBLE else View.GONE
+        val filter = input.text.toString()
+        withEngineOrError({ engine -> engine.rulePage(filter = filter, limit = PAGE) }) { page ->
+            adapter.rules = page.rules
+            empty.visibility = if (page.total == 0L && filter.isBlank()) View.VISIBLE else View.GONE
+            count.visibility = if (page.total > page.rules.size) View.VISIBLE else View.GONE
+            count.text = getString(R.string.rules_showing, page.rules.size, page.total)
         }
     }
 
@@ -71,6 +87,11 @@ class RulesActivity : Activity() {
             }
             .setNegativeButton(R.string.button_cancel, null)
             .show()
+    }
+
+    private companion object {
+        /** Rules shown at once; the filter narrows a longer list. */
+        const val PAGE = 500
     }
 
     private inner class RuleAdapter : BaseAdapter() {
