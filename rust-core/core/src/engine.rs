@@ -204,7 +204,9 @@ impl Engine {
             knowledge.report = store.report_summary(number)?;
             if settings.repeated_call_minutes > 0 {
                 let window = i64::from(settings.repeated_call_minutes) * 60_000;
-                knowledge.repeated = self.recent().called_between(number, time - window, time);
+                knowledge.repeated =
+                    self.recent()
+                        .called_between(number, time.saturating_sub(window), time);
             }
         }
         if let Special::Official(c) = parsed.special {
@@ -433,7 +435,7 @@ impl Engine {
         let code = sms::detect(sender, body);
         let minutes = self.settings().sms_guard_minutes;
         let call = if code.is_code && minutes > 0 {
-            let since = at_ms - i64::from(minutes) * 60_000;
+            let since = at_ms.saturating_sub(i64::from(minutes) * 60_000);
             self.recent().latest_stranger(since, at_ms).cloned()
         } else {
             None
@@ -449,7 +451,7 @@ impl Engine {
                     | Label::CarrierMarketing
                     | Label::Hidden
             );
-            let ago = ((at_ms - call.time).max(0) / 60_000).max(1);
+            let ago = (at_ms.saturating_sub(call.time).max(0) / 60_000).max(1);
             let who = if call.number.is_empty() { lang.pick("隐藏号码", "a hidden number").to_owned() } else { mask(&call.number) };
             let what = crate::words::label(call.label).get(lang);
             SmsWarning {
