@@ -26,5 +26,6 @@ bash tests/android-check/run.sh
 step "benchmarks, quick mode (smoke test: figures are printed, not asserted)"
 cargo build --release --locked -q -p callguard-bench -p callguard-cli
 "${CARGO_TARGET_DIR:-target}/release/bench-report" --quick --dir "${TMPDIR:-/tmp}/callguard-bench-ci"
+bash tests/jvm-bridge/bench.sh --quick
 
 step "all tests passed"
