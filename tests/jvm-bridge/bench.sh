@@ -36,16 +36,8 @@ if [[ -z "$calls" ]]; then
     if [[ "$quick" -eq 1 ]]; then calls=5000; else calls=100000; fi
 fi
 
-if [[ -z "${JAVA_HOME:-}" ]]; then
-    for jdk in /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/java-17-openjdk* /usr/lib/jvm/*17*; do
-        if [[ -x "$jdk/bin/java" ]]; then
-            export JAVA_HOME="$jdk"
-            break
-        fi
-    done
-fi
-[[ -n "${JAVA_HOME:-}" ]] || { echo "bench.sh: no JDK 17 found; set JAVA_HOME" >&2; exit 2; }
-export PATH="$JAVA_HOME/bin:$PATH"
+# shellcheck source=jdk.sh
+source "$(dirname "${BASH_SOURCE[0]}")/jdk.sh"
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
 jobs="${CARGO_BUILD_JOBS:-1}"

@@ -8,16 +8,8 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
-if [[ -z "${JAVA_HOME:-}" ]]; then
-    for jdk in /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/java-17-openjdk* /usr/lib/jvm/*17*; do
-        if [[ -x "$jdk/bin/java" ]]; then
-            export JAVA_HOME="$jdk"
-            break
-        fi
-    done
-fi
-[[ -n "${JAVA_HOME:-}" ]] || { echo "run.sh: no JDK 17 found; set JAVA_HOME" >&2; exit 2; }
-export PATH="$JAVA_HOME/bin:$PATH"
+# shellcheck source=jdk.sh
+source "$(dirname "${BASH_SOURCE[0]}")/jdk.sh"
 
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
 cargo build --manifest-path "$root/Cargo.toml" -p callguard-jni --features test-panic -j "${CARGO_BUILD_JOBS:-2}"
