@@ -7,8 +7,10 @@ use std::collections::VecDeque;
 
 use crate::store::RecentCall;
 
-/// The most calls kept, whatever the window: a bound on memory, far above any real call rate.
-pub const MAX_CALLS: usize = 4096;
+/// The most calls kept, whatever the window: a bound on memory and on the cost of loading it
+/// when the process starts cold, far above any real call rate (a call every two seconds for the
+/// whole of a ten-minute window).
+pub const MAX_CALLS: usize = 512;
 
 /// Recent calls, oldest first.
 #[derive(Debug, Default)]
