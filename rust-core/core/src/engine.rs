@@ -4,7 +4,7 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
-use std::sync::{Mutex, MutexGuard, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -68,13 +68,13 @@ pub struct SmsWarning {
 
 /// CallGuard's engine on one database.
 pub struct Engine {
-    store: Mutex<Store>,
+    /// The one connection; the recorder borrows it when screening is idle.
+    store: Arc<Mutex<Store>>,
     settings: RwLock<Settings>,
     wildcards: RwLock<WildcardSet>,
     recent: Mutex<RecentCalls>,
-    /// Writes screened calls off the call path; `None` for an in-memory database, which has no
-    /// second connection, so calls are written in place.
-    recorder: Option<Recorder>,
+    /// Writes screened calls off the call path.
+    recorder: Recorder,
     warnings: Vec<String>,
     recorded: Mutex<u32>,
 }
@@ -84,26 +84,23 @@ impl Engine {
     pub fn open(path: &Path) -> Result<Engine> {
         let mut notes = OpenNotes::default();
         let store = Store::open(path, &mut notes)?;
-        let recorder = Recorder::start(path)?;
-        Self::from_store(store, Some(recorder), notes.warnings)
+        Self::from_store(store, notes.warnings)
     }
 
     /// An engine on a private in-memory database.
     pub fn open_in_memory() -> Result<Engine> {
-        Self::from_store(Store::open_in_memory()?, None, Vec::new())
+        Self::from_store(Store::open_in_memory()?, Vec::new())
     }
 
-    fn from_store(
-        store: Store,
-        recorder: Option<Recorder>,
-        warnings: Vec<String>,
-    ) -> Result<Engine> {
+    fn from_store(store: Store, warnings: Vec<String>) -> Result<Engine> {
         let settings = store.load_settings()?;
         let wildcards = store.wildcards()?;
         // The table is trimmed to the window on every write; the newest calls are all we keep.
         let recent = RecentCalls::new(store.recent_calls(crate::recent::MAX_CALLS)?);
+        let store = Arc::new(Mutex::new(store));
+        let recorder = Recorder::start(store.clone())?;
         let engine = Engine {
-            store: Mutex::new(store),
+            store,
             settings: RwLock::new(settings),
             wildcards: RwLock::new(wildcards),
             recent: Mutex::new(recent),
@@ -255,20 +252,11 @@ impl Engine {
             decision.label,
             decision.action
         );
-        // The decision stands even if the call cannot be recorded (a locked or full database).
-        let problem = match &self.recorder {
-            Some(recorder) => {
-                recorder.record(record);
-                None
-            }
-            None => self
-                .store()
-                .record_calls(&[record])
-                .err()
-                .map(|e| format!("the call was not recorded: {e}")),
-        };
+        // Queued, not written: the decision stands even if the call cannot be recorded (a locked
+        // or full database); `flush` reports that.
+        self.recorder.record(record);
         self.count_recorded_call();
-        Ok((decision, problem))
+        Ok((decision, None))
     }
 
     /// Flushes before a read that must see every call; a failed write was already logged.
@@ -285,10 +273,7 @@ impl Engine {
     /// Waits until every screened call so far is written; says why if a write failed since the
     /// last flush. Reads of history and evidence, imports and exports flush first.
     pub fn flush(&self) -> Result<()> {
-        match &self.recorder {
-            Some(recorder) => recorder.flush(),
-            None => Ok(()),
-        }
+        self.recorder.flush()
     }
 
     fn count_recorded_call(&self) {

@@ -3,7 +3,7 @@
 //! path never waits for the database. Loaded from the store's `recent_calls` on open, so the
 //! memory spans process restarts (each CLI command is one).
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 
 use crate::store::RecentCall;
 
@@ -12,18 +12,19 @@ use crate::store::RecentCall;
 /// whole of a ten-minute window).
 pub const MAX_CALLS: usize = 512;
 
-/// Recent calls, oldest first.
+/// Recent calls, oldest first, with an index of each number's calls for the repeated-call check.
 #[derive(Debug, Default)]
 pub struct RecentCalls {
     calls: VecDeque<RecentCall>,
+    /// How many calls of `calls` each number made.
+    by_number: HashMap<String, usize>,
+    newest: i64,
 }
 
 impl RecentCalls {
     /// A memory holding `calls` (oldest first).
     pub fn new(calls: Vec<RecentCall>) -> Self {
-        let mut memory = RecentCalls {
-            calls: VecDeque::new(),
-        };
+        let mut memory = RecentCalls::default();
         for call in calls {
             memory.push(call);
         }
@@ -33,28 +34,40 @@ impl RecentCalls {
     /// Remembers a call, forgetting those older than `keep_ms` before the newest.
     pub fn remember(&mut self, call: RecentCall, keep_ms: i64) {
         self.push(call);
-        let newest = self.calls.iter().map(|c| c.time).max().unwrap_or(0);
-        while self
-            .calls
-            .front()
-            .is_some_and(|c| c.time < newest.saturating_sub(keep_ms))
-        {
-            self.calls.pop_front();
+        let oldest_kept = self.newest.saturating_sub(keep_ms);
+        while self.calls.front().is_some_and(|c| c.time < oldest_kept) {
+            self.pop();
         }
     }
 
     fn push(&mut self, call: RecentCall) {
         if self.calls.len() == MAX_CALLS {
-            self.calls.pop_front();
+            self.pop();
         }
+        self.newest = self.newest.max(call.time);
+        *self.by_number.entry(call.number.clone()).or_default() += 1;
         self.calls.push_back(call);
+    }
+
+    fn pop(&mut self) {
+        if let Some(call) = self.calls.pop_front() {
+            if let Some(n) = self.by_number.get_mut(&call.number) {
+                *n -= 1;
+                if *n == 0 {
+                    self.by_number.remove(&call.number);
+                }
+            }
+        }
     }
 
     /// Whether `number` called in `[since, until]`.
     pub fn called_between(&self, number: &str, since: i64, until: i64) -> bool {
-        self.calls
-            .iter()
-            .any(|c| c.number == number && (since..=until).contains(&c.time))
+        // Most callers are not in the memory at all: one hash lookup answers.
+        self.by_number.contains_key(number)
+            && self
+                .calls
+                .iter()
+                .any(|c| c.number == number && (since..=until).contains(&c.time))
     }
 
     /// The latest call from someone not in the contacts in `[since, until]`.
@@ -93,6 +106,7 @@ mod tests {
         );
         m.remember(call("3", 200, false), 100);
         assert!(!m.called_between("1", 0, 300), "forgotten");
+        assert!(!m.by_number.contains_key("1"), "and unindexed");
         assert_eq!(
             m.latest_stranger(0, 300).map(|c| c.number.as_str()),
             Some("3")
@@ -103,8 +117,9 @@ mod tests {
     fn memory_is_bounded() {
         let mut m = RecentCalls::default();
         for i in 0..(MAX_CALLS as i64 + 10) {
-            m.remember(call("1", i, false), i64::MAX);
+            m.remember(call(&i.to_string(), i, false), i64::MAX);
         }
         assert_eq!(m.calls.len(), MAX_CALLS);
+        assert_eq!(m.by_number.len(), MAX_CALLS);
     }
 }

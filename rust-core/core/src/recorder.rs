@@ -1,27 +1,28 @@
 //! The call recorder: writes screened calls to the history, the short-term memory table and the
-//! evidence off the call path — on its own connection and thread, in batches — so screening never
-//! waits for a disk write or a WAL checkpoint. A screened call is only pushed onto a queue; the
-//! writer wakes every [`INTERVAL`] (or when the queue is long, or someone flushes) and writes the
-//! whole queue in one transaction. `flush` waits until everything queued so far is written;
-//! dropping the recorder flushes too.
+//! evidence off the call path, in batches, on its own thread — so screening never waits for a
+//! disk write or a WAL checkpoint. A screened call is only pushed onto a queue. The writer uses
+//! the engine's own connection, and only once screening has been idle for [`IDLE`]: writes from a
+//! second connection would make this one drop its page cache after every call, and a write while
+//! a call is being decided would make that call wait. A long queue, a flush or closing writes at
+//! once. `flush` waits until everything queued so far is written; dropping the recorder flushes.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::Path;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
-use crate::store::{CallRecord, OpenNotes, Store};
+use crate::store::{CallRecord, Store};
 
-/// How long a queued call may wait before the writer wakes for it.
-pub const INTERVAL: Duration = Duration::from_millis(100);
-/// A queue this long wakes the writer at once.
-const BATCH: usize = 512;
+/// How long screening must have been idle before the writer borrows the connection.
+pub const IDLE: Duration = Duration::from_millis(50);
+/// A queue this long is written whether screening is idle or not: a bound on memory.
+const MAX_QUEUE: usize = 16_384;
 
-#[derive(Default)]
 struct State {
     queue: Vec<CallRecord>,
+    /// When the last call was queued.
+    last_call: Instant,
     /// Flushes asked for, and flushes done: a flush waits until `completed` reaches its ticket.
     requested: u64,
     completed: u64,
@@ -31,7 +32,6 @@ struct State {
     stopped: bool,
 }
 
-#[derive(Default)]
 struct Shared {
     state: Mutex<State>,
     wake: Condvar,
@@ -51,14 +51,26 @@ pub struct Recorder {
 }
 
 impl Recorder {
-    /// Starts a recorder writing to the database at `path` on its own connection.
-    pub fn start(path: &Path) -> Result<Recorder> {
-        let store = Store::open(path, &mut OpenNotes::default())?;
-        let shared = Arc::new(Shared::default());
+    /// Starts a recorder writing through `store`, the engine's connection.
+    pub fn start(store: Arc<Mutex<Store>>) -> Result<Recorder> {
+        let state = State {
+            queue: Vec::new(),
+            last_call: Instant::now(),
+            requested: 0,
+            completed: 0,
+            failure: None,
+            closed: false,
+            stopped: false,
+        };
+        let shared = Arc::new(Shared {
+            state: Mutex::new(state),
+            wake: Condvar::new(),
+            done: Condvar::new(),
+        });
         let writer = shared.clone();
         let thread = std::thread::Builder::new()
             .name("callguard-recorder".into())
-            .spawn(move || run(store, &writer))
+            .spawn(move || run(&store, &writer))
             .map_err(|e| Error::Storage(format!("cannot start the call recorder: {e}")))?;
         Ok(Recorder {
             shared,
@@ -74,7 +86,9 @@ impl Recorder {
             return;
         }
         state.queue.push(call);
-        if state.queue.len() >= BATCH {
+        state.last_call = Instant::now();
+        if state.queue.len() == 1 || state.queue.len() >= MAX_QUEUE {
+            // The writer sleeps while the queue is empty; the first call starts its idle timer.
             self.shared.wake.notify_one();
         }
     }
@@ -113,18 +127,28 @@ impl Drop for Recorder {
     }
 }
 
-fn run(mut store: Store, shared: &Shared) {
+/// Waits until there is something to write and screening is idle (or it is urgent), takes the
+/// whole queue and writes it in one transaction; until closed.
+fn run(store: &Mutex<Store>, shared: &Shared) {
     loop {
         let mut state = shared.lock();
-        while !state.closed && state.requested == state.completed && state.queue.len() < BATCH {
-            let (next, waited) = shared
-                .wake
-                .wait_timeout(state, INTERVAL)
-                .unwrap_or_else(|p| p.into_inner());
-            state = next;
-            if waited.timed_out() && !state.queue.is_empty() {
+        loop {
+            let urgent =
+                state.closed || state.requested > state.completed || state.queue.len() >= MAX_QUEUE;
+            let idle_for = state.last_call.elapsed();
+            if urgent || (!state.queue.is_empty() && idle_for >= IDLE) {
                 break;
             }
+            let wait = if state.queue.is_empty() {
+                Duration::from_secs(3600)
+            } else {
+                IDLE.saturating_sub(idle_for)
+            };
+            state = shared
+                .wake
+                .wait_timeout(state, wait)
+                .unwrap_or_else(|p| p.into_inner())
+                .0;
         }
         let batch = std::mem::take(&mut state.queue);
         let ticket = state.requested;
@@ -134,7 +158,13 @@ fn run(mut store: Store, shared: &Shared) {
         let failure = if batch.is_empty() {
             None
         } else {
-            match catch_unwind(AssertUnwindSafe(|| store.record_calls(&batch))) {
+            let write = || {
+                store
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .record_calls(&batch)
+            };
+            match catch_unwind(AssertUnwindSafe(write)) {
                 Ok(Ok(())) => None,
                 Ok(Err(e)) => Some(format!("{} call(s) were not recorded: {e}", batch.len())),
                 Err(_) => Some(format!(

@@ -20,6 +20,10 @@ use crate::error::{Error, Result};
 use crate::policy::Settings;
 use rules::{Pattern, Rule, RuleKind, WildcardSet};
 
+/// How much of the database file is memory-mapped (address space, not memory: only the pages
+/// a lookup touches become resident).
+const MMAP_BYTES: i64 = 256 << 20;
+
 /// How long a write waits for another connection's lock before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_millis(2000);
 
@@ -476,9 +480,11 @@ impl Store {
     /// each call's `keep_recent_ms`), in the history when it is on, and as evidence when asked.
     pub fn record_calls(&mut self, calls: &[CallRecord]) -> Result<()> {
         self.transaction(|tx| {
+            // One trim per batch: the short-term memory reaches back from the newest call.
+            if let Some(oldest_kept) = calls.iter().map(|c| c.time.saturating_sub(c.keep_recent_ms)).max() {
+                tx.prepare_cached("DELETE FROM recent_calls WHERE time < ?1")?.execute([oldest_kept])?;
+            }
             for call in calls {
-                tx.prepare_cached("DELETE FROM recent_calls WHERE time < ?1")?
-                    .execute([call.time.saturating_sub(call.keep_recent_ms)])?;
                 tx.prepare_cached("INSERT INTO recent_calls (number, time, label, is_contact) VALUES (?1, ?2, ?3, ?4)")?
                     .execute(params![call.number, call.time, call.label.code(), call.is_contact])?;
                 if call.history {
@@ -705,6 +711,9 @@ fn init(conn: &Connection) -> std::result::Result<(), InitError> {
         log::warn!("journal mode is {mode}, not WAL");
     }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // Every write by the call recorder's connection makes this one drop its page cache; with
+    // the file memory-mapped, re-reading a page is a memory access, not a read() system call.
+    conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
     for (i, migration) in schema::MIGRATIONS.iter().enumerate().skip(version as usize) {
         let tx = conn.unchecked_transaction()?;
         tx.execute_batch(migration)?;
