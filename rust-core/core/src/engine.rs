@@ -141,8 +141,9 @@ impl Engine {
         self.screen_reporting(request).0
     }
 
-    /// Screens and records one call, and says what went wrong on the way, if anything: a
-    /// failure to decide (the call was allowed by the built-in rules) or to record the call.
+    /// Screens and records one call, and says what went wrong, if anything: a failure to decide
+    /// (the call was then allowed by the built-in rules). The call is only queued for recording;
+    /// [`Engine::flush`] says whether the write succeeded.
     pub fn screen_reporting(&self, request: &ScreenRequest) -> (Decision, Option<String>) {
         self.screen_inner(request, true)
     }
