@@ -17,6 +17,12 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Rust tests: core, CLI, JNI crate, benchmarks' generator"
 cargo test --workspace --locked
 
+step "soak: 8 screening threads and a writer for 5 s (docs/RELIABILITY.md has the 60 s run)"
+cargo run --locked -q -p callguard-core --example soak -- --seconds 5
+
+step "fuzz smoke: replay seeds and past crashes, 15 s of fuzzing per target (stable Rust, libFuzzer)"
+bash fuzz/smoke.sh
+
 step "JNI bridge on a host JVM (tests/jvm-bridge)"
 bash tests/jvm-bridge/run.sh
 
