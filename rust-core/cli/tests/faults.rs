@@ -171,18 +171,26 @@ fn a_read_only_filesystem() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(decisions.len(), 2, "{err}");
+    // The database opens read-only: the user's own settings and rules still decide (the
+    // look-alike is blocked by their setting, their blocked number rejected by their rule)...
     assert_eq!(decisions[0]["label"], "carrier_lookalike");
+    assert_eq!(
+        decisions[0]["action"], "reject",
+        "block_lookalike is on: {}",
+        decisions[0]
+    );
+    assert_eq!(decisions[1]["label"], "user_blocked", "{}", decisions[1]);
     for d in &decisions {
-        assert_ne!(
-            d["action"], "reject",
-            "never rejected by our own failure: {d}"
-        );
+        let reasons = d["reasons"].as_array().unwrap();
+        assert!(!reasons.contains(&Value::from("fail_open")), "{d}");
     }
-    // Today the engine cannot open a WAL database on a read-only filesystem at all, so the user's
-    // own block rule is not applied either (fail open); see docs/RELIABILITY.md.
+    // ...and every change is refused with a clear message.
+    assert!(err.contains("read-only location"), "{err}");
     assert!(err.contains("block exit 1"), "{err}");
-    assert!(err.contains("import exit 1"), "{err}");
-    assert!(err.contains("cannot open"), "{err}");
+    assert!(
+        err.contains("import exit 1") || err.contains("import exit 2"),
+        "{err}"
+    );
     assert_eq!(snapshot(&db), before, "nothing lost");
 }
 

@@ -3,7 +3,7 @@
 //! fails — on any error or panic it answers from the built-in rules and allows the call.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use serde::{Deserialize, Serialize};
@@ -75,6 +75,8 @@ pub struct Engine {
     recent: Mutex<RecentCalls>,
     /// Writes screened calls off the call path.
     recorder: Recorder,
+    /// The database file (`None` in memory), for the long operations' own connections.
+    path: Option<PathBuf>,
     warnings: Vec<String>,
     recorded: Mutex<u32>,
 }
@@ -84,15 +86,15 @@ impl Engine {
     pub fn open(path: &Path) -> Result<Engine> {
         let mut notes = OpenNotes::default();
         let store = Store::open(path, &mut notes)?;
-        Self::from_store(store, notes.warnings)
+        Self::from_store(store, Some(path.to_owned()), notes.warnings)
     }
 
     /// An engine on a private in-memory database.
     pub fn open_in_memory() -> Result<Engine> {
-        Self::from_store(Store::open_in_memory()?, Vec::new())
+        Self::from_store(Store::open_in_memory()?, None, Vec::new())
     }
 
-    fn from_store(store: Store, warnings: Vec<String>) -> Result<Engine> {
+    fn from_store(store: Store, path: Option<PathBuf>, warnings: Vec<String>) -> Result<Engine> {
         let settings = store.load_settings()?;
         let wildcards = store.wildcards()?;
         // The table is trimmed to the window on every write; the newest calls are all we keep.
@@ -105,6 +107,7 @@ impl Engine {
             wildcards: RwLock::new(wildcards),
             recent: Mutex::new(recent),
             recorder,
+            path,
             warnings,
             recorded: Mutex::new(0),
         };
@@ -286,11 +289,12 @@ impl Engine {
         }
     }
 
+    /// Asks the recorder to drop history older than `history_days` when screening is idle, so
+    /// opening never waits on another process's lock for it.
     fn prune_history(&self) {
         let days = i64::from(self.settings().history_days);
-        if let Err(e) = self.store().prune_history(now_ms() - days * 86_400_000) {
-            log::warn!("could not prune history: {e}");
-        }
+        self.recorder
+            .prune(now_ms().saturating_sub(days * 86_400_000));
     }
 
     /// Reports a number; reports by the user also keep its recent calls as evidence.
@@ -397,7 +401,13 @@ impl Engine {
     /// Imports a .csv list or .json backup: all of it or nothing.
     pub fn import_file(&self, path: &Path) -> Result<ImportSummary> {
         self.flush_quietly();
-        let summary = transfer::import(&mut self.store(), path, now_ms())?;
+        // A big import takes seconds: on a connection of its own, calls keep being screened
+        // (from the state before the import) while it runs.
+        let summary = match &self.path {
+            Some(db) => transfer::import(&mut Store::connect(db)?, path, now_ms())?,
+            None => transfer::import(&mut self.store(), path, now_ms())?,
+        };
+        self.store().refresh_rules()?;
         let settings = self.store().load_settings()?;
         *self.settings.write().unwrap_or_else(|p| p.into_inner()) = settings;
         self.reload_wildcards()?;
@@ -407,7 +417,10 @@ impl Engine {
     /// Exports to a .csv list or a .json backup.
     pub fn export_file(&self, path: &Path) -> Result<ExportSummary> {
         self.flush_quietly();
-        transfer::export(&self.store(), path)
+        match &self.path {
+            Some(db) => transfer::export(&Store::connect(db)?, path),
+            None => transfer::export(&self.store(), path),
+        }
     }
 
     /// The complaint evidence, worded in `lang`.

@@ -11,6 +11,13 @@ pub enum Error {
     Storage(String),
 }
 
+impl Error {
+    /// The database was locked by another connection: trying again later may work.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, Error::Storage(m) if m.contains("database is locked") || m.contains("database is busy"))
+    }
+}
+
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         Error::Storage(format!("database error: {e}"))

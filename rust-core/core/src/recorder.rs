@@ -12,7 +12,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
-use crate::store::{CallRecord, Store};
+use crate::store::{CallRecord, Store, BUSY_TIMEOUT};
 
 /// How long screening must have been idle before the writer borrows the connection.
 pub const IDLE: Duration = Duration::from_millis(50);
@@ -28,6 +28,8 @@ struct State {
     completed: u64,
     /// The first write that failed since the last flush.
     failure: Option<String>,
+    /// History older than this is to be deleted at the next write.
+    prune_before: Option<i64>,
     closed: bool,
     stopped: bool,
 }
@@ -59,6 +61,7 @@ impl Recorder {
             requested: 0,
             completed: 0,
             failure: None,
+            prune_before: None,
             closed: false,
             stopped: false,
         };
@@ -91,6 +94,13 @@ impl Recorder {
             // The writer sleeps while the queue is empty; the first call starts its idle timer.
             self.shared.wake.notify_one();
         }
+    }
+
+    /// Asks for history older than `before` (ms) to be deleted when screening is idle.
+    pub fn prune(&self, before: i64) {
+        let mut state = self.shared.lock();
+        state.prune_before = Some(state.prune_before.map_or(before, |b| b.max(before)));
+        self.shared.wake.notify_one();
     }
 
     /// Waits until every call queued so far is written; says why if a write failed since the
@@ -136,10 +146,11 @@ fn run(store: &Mutex<Store>, shared: &Shared) {
             let urgent =
                 state.closed || state.requested > state.completed || state.queue.len() >= MAX_QUEUE;
             let idle_for = state.last_call.elapsed();
-            if urgent || (!state.queue.is_empty() && idle_for >= IDLE) {
+            let pending = !state.queue.is_empty() || state.prune_before.is_some();
+            if urgent || (pending && idle_for >= IDLE) {
                 break;
             }
-            let wait = if state.queue.is_empty() {
+            let wait = if !pending {
                 Duration::from_secs(3600)
             } else {
                 IDLE.saturating_sub(idle_for)
@@ -150,28 +161,55 @@ fn run(store: &Mutex<Store>, shared: &Shared) {
                 .unwrap_or_else(|p| p.into_inner())
                 .0;
         }
-        let batch = std::mem::take(&mut state.queue);
+        let urgent =
+            state.closed || state.requested > state.completed || state.queue.len() >= MAX_QUEUE;
+        let mut batch = std::mem::take(&mut state.queue);
+        let prune_before = state.prune_before.take();
         let ticket = state.requested;
         let closing = state.closed;
         drop(state);
 
-        let failure = if batch.is_empty() {
-            None
-        } else {
-            let write = || {
-                store
-                    .lock()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .record_calls(&batch)
-            };
-            match catch_unwind(AssertUnwindSafe(write)) {
-                Ok(Ok(())) => None,
-                Ok(Err(e)) => Some(format!("{} call(s) were not recorded: {e}", batch.len())),
-                Err(_) => Some(format!(
-                    "{} call(s) were not recorded: internal error",
-                    batch.len()
-                )),
+        // Unless someone waits for it, a write never waits for another connection's lock (an
+        // import): it would hold the engine's connection, and so the next call, that long.
+        let patience = if urgent { BUSY_TIMEOUT } else { Duration::ZERO };
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            let mut store = store.lock().unwrap_or_else(|p| p.into_inner());
+            store.set_busy_timeout(patience)?;
+            if let Some(before) = prune_before {
+                if let Err(e) = store.prune_history(before) {
+                    log::warn!("could not prune the history: {e}");
+                }
             }
+            let written = if batch.is_empty() {
+                Ok(())
+            } else {
+                store.record_calls(&batch)
+            };
+            store.set_busy_timeout(BUSY_TIMEOUT)?;
+            written
+        }));
+        let failure = match outcome {
+            Ok(Ok(())) => None,
+            Ok(Err(e)) if e.is_busy() && !closing => {
+                // Put the calls back in front of any queued since, and try again when idle; a
+                // flush that waited in vain hears why.
+                let kept = format!("{} call(s) not recorded yet: {e}", batch.len());
+                let mut state = shared.lock();
+                batch.append(&mut state.queue);
+                state.queue = batch;
+                state.prune_before = state.prune_before.or(prune_before);
+                state.last_call = Instant::now();
+                if !urgent {
+                    continue;
+                }
+                drop(state);
+                Some(kept)
+            }
+            Ok(Err(e)) => Some(format!("{} call(s) were not recorded: {e}", batch.len())),
+            Err(_) => Some(format!(
+                "{} call(s) were not recorded: internal error",
+                batch.len()
+            )),
         };
         let mut state = shared.lock();
         if let Some(failure) = failure {

@@ -83,3 +83,37 @@ fn screening_stays_correct_while_another_thread_writes() {
     let writes = writer.join().expect("the writer failed");
     assert!(writes > 0);
 }
+
+#[test]
+fn calls_are_screened_while_a_big_import_runs() {
+    let (dir, e) = engine();
+    e.add_rule("13800138000", RuleEffect::Block, None, false)
+        .unwrap();
+    let csv = dir.path().join("big.csv");
+    let rows: String = (0..300_000u64)
+        .map(|i| format!("1{:010},block,,\n", 5_000_000_000 + i))
+        .collect();
+    std::fs::write(&csv, rows).unwrap();
+    let e = Arc::new(e);
+    let done = Arc::new(AtomicBool::new(false));
+    let importer = {
+        let (e, done, csv) = (e.clone(), done.clone(), csv.clone());
+        thread::spawn(move || {
+            e.import_file(&csv).unwrap();
+            done.store(true, Ordering::SeqCst);
+        })
+    };
+    thread::sleep(std::time::Duration::from_millis(200));
+    // The import runs on its own connection: the call is decided from the rules as they were,
+    // while the import is still going, rather than after it.
+    let during = screen_at(&e, "13800138000", T0);
+    let import_still_running = !done.load(Ordering::SeqCst);
+    assert_eq!(during.label, Label::UserBlocked);
+    importer.join().unwrap();
+    assert!(import_still_running, "the call waited for the import");
+    assert_eq!(
+        screen_at(&e, "15000000001", T0 + 1).label,
+        Label::UserBlocked,
+        "imported rules apply once it is done"
+    );
+}

@@ -24,6 +24,9 @@ use rules::{Pattern, Rule, RuleKind, WildcardSet};
 /// a lookup touches become resident).
 const MMAP_BYTES: i64 = 256 << 20;
 
+/// Schema versions above this are garbage in the header, not a newer CallGuard.
+const MAX_PLAUSIBLE_VERSION: i64 = 1000;
+
 /// How long a write waits for another connection's lock before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_millis(2000);
 
@@ -139,6 +142,16 @@ impl Store {
                 ));
                 Self::open_and_init(path).map_err(Error::from)
             }
+            Err(InitError::Sql(e)) if is_read_only_place(&e) && path.is_file() => {
+                let store = Self::open_read_only(path).map_err(|_| {
+                    Error::Storage(format!("cannot open {}: {e}", path.display()))
+                })?;
+                notes.warnings.push(format!(
+                    "{} is on a read-only location: calls are screened with your rules, but nothing can be changed or recorded",
+                    path.display()
+                ));
+                Ok(store)
+            }
             other => other.map_err(|e| match e {
                 InitError::Sql(e) => Error::Storage(format!("cannot open {}: {e}", path.display())),
                 InitError::Newer(v) => Error::Storage(format!(
@@ -163,6 +176,48 @@ impl Store {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
         init(&conn)?;
+        startup_reads(&conn)?;
+        Ok(Store::ready(conn)?)
+    }
+
+    /// Opens a database on a read-only filesystem, where SQLite cannot create the WAL's shared
+    /// memory: immutable, so it reads the file as it is (a WAL not yet checkpointed is not seen).
+    fn open_read_only(path: &Path) -> std::result::Result<Store, InitError> {
+        let absolute = std::fs::canonicalize(path).map_err(|_| {
+            InitError::Sql(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CANTOPEN),
+                None,
+            ))
+        })?;
+        let escaped: String = absolute
+            .to_string_lossy()
+            .chars()
+            .map(|c| match c {
+                '?' | '#' | '%' => format!("%{:02X}", c as u32),
+                c => c.to_string(),
+            })
+            .collect();
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn =
+            Connection::open_with_flags(format!("file:{escaped}?mode=ro&immutable=1"), flags)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version != schema::CURRENT_VERSION {
+            // Nothing can be migrated in place; a different schema cannot be read safely.
+            return Err(InitError::Newer(version));
+        }
+        conn.pragma_update(None, "temp_store", 2)?;
+        startup_reads(&conn)?;
+        Ok(Store::ready(conn)?)
+    }
+
+    /// Opens another connection on a database this process already opened (no recovery: the
+    /// first connection did that), for long writes that must not hold the engine's connection.
+    pub fn connect(path: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        init(&conn).map_err(Error::from)?;
         Ok(Store::ready(conn)?)
     }
 
@@ -173,6 +228,12 @@ impl Store {
         };
         store.refresh_prefix_lengths()?;
         Ok(store)
+    }
+
+    /// Re-reads what this connection keeps about the rules, after another connection changed
+    /// them (an import).
+    pub(crate) fn refresh_rules(&mut self) -> Result<()> {
+        Ok(self.refresh_prefix_lengths()?)
     }
 
     /// Re-reads which prefix lengths exist; call after rules change.
@@ -188,6 +249,11 @@ impl Store {
         drop(stmt);
         self.prefix_lengths = mask;
         Ok(())
+    }
+
+    /// How long this connection's writes wait for another connection's lock.
+    pub(crate) fn set_busy_timeout(&self, timeout: Duration) -> Result<()> {
+        Ok(self.conn.busy_timeout(timeout)?)
     }
 
     /// The connection, for the modules of the store.
@@ -700,6 +766,13 @@ fn init(conn: &Connection) -> std::result::Result<(), InitError> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     // Reading the header first turns "not a database" into an error here, not mid-call.
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if !(0..=MAX_PLAUSIBLE_VERSION).contains(&version) {
+        // No release will ever get there: the header's version bytes are garbage.
+        return Err(InitError::Sql(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+            Some(format!("impossible schema version {version}")),
+        )));
+    }
     if version > schema::CURRENT_VERSION {
         return Err(InitError::Newer(version));
     }
@@ -748,9 +821,40 @@ fn table_of(kind: RuleKind) -> &'static str {
     }
 }
 
+/// The reads an engine makes when it opens, made inside the corruption check, so a file that
+/// is damaged where they look is moved aside rather than failing every open.
+fn startup_reads(conn: &Connection) -> rusqlite::Result<()> {
+    for sql in [
+        "SELECT key, value FROM settings",
+        "SELECT pattern, effect FROM pattern_rules",
+        "SELECT number, time, label, is_contact FROM recent_calls ORDER BY time DESC LIMIT 512",
+        "SELECT effect FROM rules LIMIT 1",
+        "SELECT category, source FROM reports LIMIT 1",
+    ] {
+        let mut stmt = conn.prepare(sql)?;
+        let mut rows = stmt.query([])?;
+        while rows.next()?.is_some() {}
+    }
+    Ok(())
+}
+
+/// Errors that mean the place is read-only (a read-only mount), not the file damaged.
+fn is_read_only_place(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if matches!(f.code, ErrorCode::CannotOpen | ErrorCode::ReadOnly))
+}
+
+/// Errors that mean the file is damaged (not locked, not missing, not read-only).
 fn is_corruption(e: &InitError) -> bool {
-    matches!(e, InitError::Sql(rusqlite::Error::SqliteFailure(f, _))
-        if matches!(f.code, ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt))
+    match e {
+        InitError::Sql(rusqlite::Error::SqliteFailure(f, message)) => {
+            matches!(f.code, ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt)
+                || message.as_deref().is_some_and(|m| {
+                    m.contains("unsupported file format") || m.contains("malformed")
+                })
+        }
+        _ => false,
+    }
 }
 
 /// Moves a corrupt database and its WAL files aside; returns where it went.
