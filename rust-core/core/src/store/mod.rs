@@ -238,13 +238,16 @@ impl Store {
 
     /// Re-reads which prefix lengths exist; call after rules change.
     pub(crate) fn refresh_prefix_lengths(&mut self) -> rusqlite::Result<()> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT DISTINCT length(pattern) FROM pattern_rules WHERE kind = 'prefix'")?;
-        let lengths = stmt.query_map([], |r| r.get::<_, u32>(0))?;
+        // One index seek per possible length (the index is on `kind, length(pattern)`), so the
+        // cost does not grow with the number of prefix rules.
+        let mut stmt = self.conn.prepare(
+            "SELECT EXISTS (SELECT 1 FROM pattern_rules WHERE kind = 'prefix' AND length(pattern) = ?1)",
+        )?;
         let mut mask = 0u64;
-        for n in lengths {
-            mask |= 1u64.checked_shl(n?).unwrap_or(0);
+        for n in 0..=rules::MAX_PATTERN_LEN {
+            if stmt.query_row([n as i64], |r| r.get::<_, bool>(0))? {
+                mask |= 1 << n;
+            }
         }
         drop(stmt);
         self.prefix_lengths = mask;
@@ -826,7 +829,7 @@ fn table_of(kind: RuleKind) -> &'static str {
 fn startup_reads(conn: &Connection) -> rusqlite::Result<()> {
     for sql in [
         "SELECT key, value FROM settings",
-        "SELECT pattern, effect FROM pattern_rules",
+        "SELECT pattern, effect FROM pattern_rules WHERE kind = 'wildcard'",
         "SELECT number, time, label, is_contact FROM recent_calls ORDER BY time DESC LIMIT 512",
         "SELECT effect FROM rules LIMIT 1",
         "SELECT category, source FROM reports LIMIT 1",
