@@ -4,6 +4,7 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 
 use serde::{Deserialize, Serialize};
@@ -19,7 +20,7 @@ use crate::recorder::Recorder;
 use crate::screen::{decide, fail_open, ScreenRequest};
 use crate::sms;
 use crate::store::evidence::{self, Evidence};
-use crate::store::rules::{Pattern, Rule, WildcardSet};
+use crate::store::rules::{Pattern, Rule};
 use crate::store::transfer::{self, ExportSummary, ImportSummary};
 use crate::store::{
     CallRecord, HistoryEntry, OpenNotes, RecentCall, Refusal, Report, ReportSource, Store,
@@ -71,14 +72,14 @@ pub struct Engine {
     /// The one connection; the recorder borrows it when screening is idle.
     store: Arc<Mutex<Store>>,
     settings: RwLock<Settings>,
-    wildcards: RwLock<WildcardSet>,
     recent: Mutex<RecentCalls>,
     /// Writes screened calls off the call path.
     recorder: Recorder,
     /// The database file (`None` in memory), for the long operations' own connections.
     path: Option<PathBuf>,
     warnings: Vec<String>,
-    recorded: Mutex<u32>,
+    /// Calls screened and queued, counted to prune the history every so often.
+    recorded: AtomicU32,
 }
 
 impl Engine {
@@ -96,7 +97,6 @@ impl Engine {
 
     fn from_store(store: Store, path: Option<PathBuf>, warnings: Vec<String>) -> Result<Engine> {
         let settings = store.load_settings()?;
-        let wildcards = store.wildcards()?;
         // The table is trimmed to the window on every write; the newest calls are all we keep.
         let recent = RecentCalls::new(store.recent_calls(crate::recent::MAX_CALLS)?);
         let store = Arc::new(Mutex::new(store));
@@ -104,12 +104,11 @@ impl Engine {
         let engine = Engine {
             store,
             settings: RwLock::new(settings),
-            wildcards: RwLock::new(wildcards),
             recent: Mutex::new(recent),
             recorder,
             path,
             warnings,
-            recorded: Mutex::new(0),
+            recorded: AtomicU32::new(0),
         };
         engine.prune_history();
         Ok(engine)
@@ -194,14 +193,7 @@ impl Engine {
         let store = self.store();
         let mut knowledge = Knowledge::default();
         if knowable {
-            knowledge.rule = match store.rule_effect(number)? {
-                Some(effect) => Some(effect),
-                None => self
-                    .wildcards
-                    .read()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .effect(number),
-            };
+            knowledge.rule = store.rule_effect(number)?;
             knowledge.report = store.report_summary(number)?;
             if settings.repeated_call_minutes > 0 {
                 let window = i64::from(settings.repeated_call_minutes) * 60_000;
@@ -281,10 +273,11 @@ impl Engine {
     }
 
     fn count_recorded_call(&self) {
-        let mut n = self.recorded.lock().unwrap_or_else(|p| p.into_inner());
-        *n = n.wrapping_add(1);
+        let n = self
+            .recorded
+            .fetch_add(1, Ordering::Relaxed)
+            .wrapping_add(1);
         if n.is_multiple_of(PRUNE_EVERY) {
-            drop(n);
             self.prune_history();
         }
     }
@@ -328,23 +321,13 @@ impl Engine {
         force: bool,
     ) -> Result<Rule> {
         let pattern = Pattern::parse(pattern, force)?;
-        let rule = self.store().add_rule(&pattern, effect, note, now_ms())?;
-        self.reload_wildcards()?;
-        Ok(rule)
+        self.store().add_rule(&pattern, effect, note, now_ms())
     }
 
     /// Removes the rule with this pattern, whatever its effect; true if there was one.
     pub fn remove_rule(&self, pattern: &str) -> Result<bool> {
         let pattern = Pattern::parse(pattern, true)?;
-        let removed = self.store().remove_rule(&pattern)?;
-        self.reload_wildcards()?;
-        Ok(removed)
-    }
-
-    fn reload_wildcards(&self) -> Result<()> {
-        let set = self.store().wildcards()?;
-        *self.wildcards.write().unwrap_or_else(|p| p.into_inner()) = set;
-        Ok(())
+        self.store().remove_rule(&pattern)
     }
 
     /// Every rule, newest first.
@@ -407,10 +390,9 @@ impl Engine {
             Some(db) => transfer::import(&mut Store::connect(db)?, path, now_ms())?,
             None => transfer::import(&mut self.store(), path, now_ms())?,
         };
-        self.store().refresh_rules()?;
+        self.store().refresh_rules().map_err(Error::from)?;
         let settings = self.store().load_settings()?;
         *self.settings.write().unwrap_or_else(|p| p.into_inner()) = settings;
-        self.reload_wildcards()?;
         Ok(summary)
     }
 

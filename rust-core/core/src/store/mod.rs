@@ -117,6 +117,8 @@ pub struct Store {
     conn: Connection,
     /// Bit `n` is set when some prefix rule has `n` digits: a call probes only those lengths.
     prefix_lengths: u64,
+    /// The wildcard rules, compiled: few by nature, so kept in memory.
+    wildcards: WildcardSet,
 }
 
 impl Store {
@@ -225,19 +227,21 @@ impl Store {
         let mut store = Store {
             conn,
             prefix_lengths: 0,
+            wildcards: WildcardSet::default(),
         };
-        store.refresh_prefix_lengths()?;
+        store.refresh_rules()?;
         Ok(store)
     }
 
-    /// Re-reads what this connection keeps about the rules, after another connection changed
-    /// them (an import).
-    pub(crate) fn refresh_rules(&mut self) -> Result<()> {
-        Ok(self.refresh_prefix_lengths()?)
+    /// Re-reads what this connection keeps in memory about the rules — which prefix lengths
+    /// exist, and the compiled wildcards — after they changed here or on another connection.
+    pub(crate) fn refresh_rules(&mut self) -> rusqlite::Result<()> {
+        self.refresh_prefix_lengths()?;
+        self.wildcards = self.load_wildcards()?;
+        Ok(())
     }
 
-    /// Re-reads which prefix lengths exist; call after rules change.
-    pub(crate) fn refresh_prefix_lengths(&mut self) -> rusqlite::Result<()> {
+    fn refresh_prefix_lengths(&mut self) -> rusqlite::Result<()> {
         // One index seek per possible length (the index is on `kind, length(pattern)`), so the
         // cost does not grow with the number of prefix rules.
         let mut stmt = self.conn.prepare(
@@ -310,7 +314,7 @@ impl Store {
         at: i64,
     ) -> Result<Rule> {
         upsert_rule(&self.conn, p, effect, note, at)?;
-        self.refresh_prefix_lengths()?;
+        self.refresh_rules()?;
         self.rule(p)?
             .ok_or_else(|| Error::Storage("the rule was not stored".into()))
     }
@@ -338,7 +342,7 @@ impl Store {
             ),
             params![stored_pattern(p), p.kind.code()],
         )?;
-        self.refresh_prefix_lengths()?;
+        self.refresh_rules()?;
         Ok(n > 0)
     }
 
@@ -386,8 +390,7 @@ impl Store {
         Ok((total.max(0) as u64, rows.collect::<rusqlite::Result<_>>()?))
     }
 
-    /// The wildcard rules, compiled.
-    pub fn wildcards(&self) -> Result<WildcardSet> {
+    fn load_wildcards(&self) -> rusqlite::Result<WildcardSet> {
         let mut stmt = self
             .conn
             .prepare("SELECT pattern, effect FROM pattern_rules WHERE kind = 'wildcard'")?;
@@ -403,9 +406,9 @@ impl Store {
         Ok(WildcardSet::new(pairs))
     }
 
-    /// The exact or longest-prefix rule for a normalised number: a primary-key lookup for the
-    /// exact rule, then one query probing only the prefix lengths that exist. An exact rule beats
-    /// any prefix; a longer prefix beats a shorter; block beats allow.
+    /// The rule for a normalised number: a primary-key lookup for the exact rule, then one query
+    /// probing only the prefix lengths that exist, then the compiled wildcards. An exact rule
+    /// beats any prefix, a longer prefix a shorter, a prefix any wildcard; block beats allow.
     pub fn rule_effect(&self, number: &str) -> Result<Option<RuleEffect>> {
         if number.is_empty() || !number.is_ascii() {
             return Ok(None);
@@ -423,7 +426,7 @@ impl Store {
             .map(|n| &number[..n])
             .collect();
         if prefixes.is_empty() {
-            return Ok(None);
+            return Ok(self.wildcards.effect(number));
         }
         let mut stmt = self.conn.prepare_cached(prefix_query(prefixes.len()))?;
         let mut rows = stmt.query(rusqlite::params_from_iter(&prefixes))?;
@@ -437,7 +440,9 @@ impl Store {
                 _ => Some((len, effect)),
             };
         }
-        Ok(best.map(|(_, effect)| effect))
+        Ok(best
+            .map(|(_, effect)| effect)
+            .or_else(|| self.wildcards.effect(number)))
     }
 
     // --- reports --------------------------------------------------------------------------
@@ -829,7 +834,6 @@ fn table_of(kind: RuleKind) -> &'static str {
 fn startup_reads(conn: &Connection) -> rusqlite::Result<()> {
     for sql in [
         "SELECT key, value FROM settings",
-        "SELECT pattern, effect FROM pattern_rules WHERE kind = 'wildcard'",
         "SELECT number, time, label, is_contact FROM recent_calls ORDER BY time DESC LIMIT 512",
         "SELECT effect FROM rules LIMIT 1",
         "SELECT category, source FROM reports LIMIT 1",

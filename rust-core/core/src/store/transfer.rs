@@ -117,7 +117,7 @@ pub fn import(store: &mut Store, path: &Path, now: i64) -> Result<ImportSummary>
     };
     store.conn().pragma_update(None, "cache_size", cache)?;
     let summary = imported?;
-    store.refresh_prefix_lengths()?;
+    store.refresh_rules()?;
     Ok(summary)
 }
 
