@@ -11,7 +11,7 @@ use callguard_core::classify::ReportCategory;
 use callguard_core::screen::fail_open;
 use callguard_core::time::{now_ms, parse_rfc3339};
 use callguard_core::{
-    Carrier, Engine, Error, Lang, Presentation, RuleEffect, ScreenRequest, Verification,
+    Carrier, Code, Engine, Error, Lang, Presentation, RuleEffect, ScreenRequest, Verification,
 };
 use clap::{Parser, Subcommand};
 
@@ -170,25 +170,12 @@ enum SettingsAction {
     },
 }
 
-fn parse_code<T: FromCode>(s: &str) -> Result<T, String> {
-    T::from_code(s).ok_or_else(|| format!("expected one of {}", T::codes().join(", ")))
+fn parse_code<T: Code>(s: &str) -> Result<T, String> {
+    <T as Code>::from_code(s).ok_or_else(|| {
+        let codes: Vec<&str> = T::all().iter().map(|c| Code::code(*c)).collect();
+        format!("expected one of {}", codes.join(", "))
+    })
 }
-
-/// The code enums the CLI parses.
-trait FromCode: Sized + Clone + Send + Sync + 'static {
-    fn from_code(s: &str) -> Option<Self>;
-    fn codes() -> Vec<&'static str>;
-}
-
-macro_rules! from_code {
-    ($($t:ty),*) => {$(
-        impl FromCode for $t {
-            fn from_code(s: &str) -> Option<Self> { <$t>::from_code(s) }
-            fn codes() -> Vec<&'static str> { <$t>::ALL.iter().map(|c| c.code()).collect() }
-        }
-    )*};
-}
-from_code!(Presentation, Verification, ReportCategory, Lang);
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
     parse_code::<Lang>(s)

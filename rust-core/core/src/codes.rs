@@ -2,6 +2,17 @@
 //! it declares the enum, its serde spelling, `ALL`, `code()` and `from_code()` from one list, so a
 //! code is written exactly once.
 
+/// What every code enum offers, for code that works on any of them (parsing a CLI flag, listing
+/// the codes the bridge must know).
+pub trait Code: Sized + Copy + Send + Sync + 'static {
+    /// Every variant, in declaration order.
+    fn all() -> &'static [Self];
+    /// The stable snake_case code.
+    fn code(self) -> &'static str;
+    /// Parses a code produced by `code()`.
+    fn from_code(code: &str) -> Option<Self>;
+}
+
 /// Declares a fieldless enum whose variants each have a stable string code.
 #[macro_export]
 macro_rules! code_enum {
@@ -29,6 +40,20 @@ macro_rules! code_enum {
             /// Parses a code produced by `code()`.
             pub fn from_code(code: &str) -> Option<$name> {
                 match code { $( $code => Some($name::$variant), )+ _ => None }
+            }
+        }
+
+        impl $crate::codes::Code for $name {
+            fn all() -> &'static [Self] {
+                Self::ALL
+            }
+
+            fn code(self) -> &'static str {
+                $name::code(self)
+            }
+
+            fn from_code(code: &str) -> Option<Self> {
+                $name::from_code(code)
             }
         }
 

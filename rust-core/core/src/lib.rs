@@ -6,7 +6,7 @@
 //! refusals, settings and history; the [`Engine`] ties them together behind one handle.
 
 #[macro_use]
-mod codes;
+pub mod codes;
 
 pub mod banner;
 pub mod classify;
@@ -25,6 +25,7 @@ pub mod time;
 pub mod words;
 
 pub use classify::{Presentation, ReportCategory, RuleEffect, Verification};
+pub use codes::Code;
 pub use decision::{Action, Banner, Decision, Label, Reason, Risk, Severity};
 pub use directory::Carrier;
 pub use engine::{Engine, RulePage, SmsVerdict, SmsWarning};

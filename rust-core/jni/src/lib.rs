@@ -117,25 +117,25 @@ pub extern "system" fn Java_org_callguard_bridge_NativeBridge_panicForTest<'loca
 fn codes() -> serde_json::Value {
     use callguard_core::policy::{LanguageSetting, RefusalAction};
     use callguard_core::*;
-    fn all<T: Copy>(items: &[T], code: fn(T) -> &'static str) -> Vec<&'static str> {
-        items.iter().map(|item| code(*item)).collect()
+    fn all<T: Code>() -> Vec<&'static str> {
+        T::all().iter().map(|item| Code::code(*item)).collect()
     }
     serde_json::json!({
-        "labels": all(Label::ALL, Label::code),
-        "reasons": all(Reason::ALL, Reason::code),
-        "risks": all(Risk::ALL, Risk::code),
-        "actions": all(Action::ALL, Action::code),
-        "severities": all(Severity::ALL, Severity::code),
-        "number_kinds": all(NumberKind::ALL, NumberKind::code),
-        "carriers": all(Carrier::ALL, Carrier::code),
-        "presentations": all(Presentation::ALL, Presentation::code),
-        "verifications": all(Verification::ALL, Verification::code),
-        "report_categories": all(ReportCategory::ALL, ReportCategory::code),
-        "rule_effects": all(RuleEffect::ALL, RuleEffect::code),
-        "rule_kinds": all(RuleKind::ALL, RuleKind::code),
-        "langs": all(Lang::ALL, Lang::code),
-        "language_settings": all(LanguageSetting::ALL, LanguageSetting::code),
-        "refusal_actions": all(RefusalAction::ALL, RefusalAction::code),
+        "labels": all::<Label>(),
+        "reasons": all::<Reason>(),
+        "risks": all::<Risk>(),
+        "actions": all::<Action>(),
+        "severities": all::<Severity>(),
+        "number_kinds": all::<NumberKind>(),
+        "carriers": all::<Carrier>(),
+        "presentations": all::<Presentation>(),
+        "verifications": all::<Verification>(),
+        "report_categories": all::<ReportCategory>(),
+        "rule_effects": all::<RuleEffect>(),
+        "rule_kinds": all::<RuleKind>(),
+        "langs": all::<Lang>(),
+        "language_settings": all::<LanguageSetting>(),
+        "refusal_actions": all::<RefusalAction>(),
     })
 }
 
