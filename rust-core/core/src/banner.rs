@@ -5,7 +5,7 @@
 use crate::classify::{Classification, ReportCategory};
 use crate::decision::{Banner, Label, Severity};
 use crate::directory::MARKETING_NUMBERS;
-use crate::number::{mask, Number, NumberKind};
+use crate::number::{display_digits, mask, Number, NumberKind};
 use crate::words::{self, Lang, Words};
 
 /// Never share a verification code: the sentence every carrier-related or suspicious banner carries.
@@ -112,7 +112,8 @@ pub fn severity(c: &Classification) -> Severity {
 pub fn display_number(n: &Number) -> String {
     match n.kind {
         NumberKind::ShortCode => n.normalized.clone(),
-        _ if n.normalized.is_empty() => n.raw.chars().take(24).collect(),
+        // Never the raw text: bidi marks could make it display as another number.
+        _ if n.normalized.is_empty() => mask(&display_digits(&n.raw)),
         _ => mask(&n.normalized),
     }
 }

@@ -90,6 +90,14 @@ code_enum! {
         CountryPrefixStripped = "country_prefix_stripped",
         /// An IP-dialling prefix (12593, 17951, 179xx, 10193) was removed.
         IpPrefixStripped = "ip_prefix_stripped",
+        /// A dialling suffix (pause, wait, extension, `;ext=`, `;verstat=` …) was cut.
+        DiallingSuffixRemoved = "dialling_suffix_removed",
+        /// Invisible characters (zero-width, bidi marks) were removed from the number.
+        InvisibleCharactersRemoved = "invisible_characters_removed",
+        /// A trunk 0 before a mobile or 400/800 number was removed (013800138000).
+        TrunkZeroRemoved = "trunk_zero_removed",
+        /// The caller ID was text that stands for a withheld number ("-1", "Private").
+        WithheldNumberText = "withheld_number_text",
         /// A carrier code followed by more digits (100861, 10086999).
         ExtraDigitsAfterCarrierCode = "extra_digits_after_carrier_code",
         /// A carrier code behind an area code or a leading 0 (01010086, 010016).
@@ -229,6 +237,7 @@ mod tests {
             "official_marketing_number",
             "country_prefix_stripped",
             "ip_prefix_stripped",
+            "dialling_suffix_removed",
             "extra_digits_after_carrier_code",
             "area_code_before_carrier_code",
             "foreign_country_code",

@@ -132,6 +132,14 @@ const fn mvno(prefix: &'static str, carrier: Carrier) -> MobileRange {
     }
 }
 
+const fn mvno_unhosted(prefix: &'static str) -> MobileRange {
+    MobileRange {
+        prefix,
+        carrier: None,
+        kind: RangeKind::Mvno,
+    }
+}
+
 const fn satellite(prefix: &'static str, carrier: Option<Carrier>) -> MobileRange {
     MobileRange {
         prefix,
@@ -143,7 +151,8 @@ const fn satellite(prefix: &'static str, carrier: Option<Carrier>) -> MobileRang
 use Carrier::{ChinaBroadnet as B, ChinaMobile as M, ChinaTelecom as T, ChinaUnicom as U};
 
 /// Mobile prefixes. Source: MIIT numbering table of March 2023, cross-checked with
-/// libphonenumber's CN metadata. A prefix is only a hint: numbers port between carriers since 2019.
+/// libphonenumber's CN metadata and carrier data (PyPI `phonenumbers` 9.0.43), which the
+/// comparison in tests/libphonenumber checks on every run. A prefix is only a hint: numbers port between carriers since 2019.
 #[rustfmt::skip]
 pub const MOBILE_RANGES: &[MobileRange] = &[
     // China Mobile. 1349 is the China Satcom satellite block inside 134.
@@ -151,7 +160,7 @@ pub const MOBILE_RANGES: &[MobileRange] = &[
     own("1345", M), own("1346", M), own("1347", M), own("1348", M), satellite("1349", None),
     own("135", M), own("136", M), own("137", M), own("138", M), own("139", M),
     own("147", M), own("148", M), own("150", M), own("151", M), own("152", M),
-    own("157", M), own("158", M), own("159", M), mvno("165", M), own("172", M),
+    own("157", M), own("158", M), own("159", M), own("172", M),
     own("178", M), own("182", M), own("183", M), own("184", M), own("187", M),
     own("188", M), own("195", M), own("197", M), own("198", M),
     // China Unicom.
@@ -159,13 +168,15 @@ pub const MOBILE_RANGES: &[MobileRange] = &[
     own("155", U), own("156", U), own("166", U), mvno("167", U), mvno("171", U),
     own("175", U), own("176", U), own("185", U), own("186", U), own("196", U),
     // China Telecom. 1740(0-5) is Telecom's Tiantong satellite block; the rest of 174 is satellite.
-    own("133", T), own("149", T), own("153", T), mvno("162", T), own("173", T),
+    own("133", T), own("149", T), own("153", T), own("173", T),
     satellite("17400", Some(T)), satellite("17401", Some(T)), satellite("17402", Some(T)),
     satellite("17403", Some(T)), satellite("17404", Some(T)), satellite("17405", Some(T)),
     satellite("174", None), own("177", T), own("180", T), own("181", T), own("189", T),
     own("190", T), own("191", T), own("193", T), own("199", T), satellite("1619", None),
     // China Broadnet.
-    own("192", B),
+    own("1610", B), own("192", B),
+    // Virtual-operator ranges whose host network no source states (libphonenumber gives none).
+    mvno_unhosted("162"), mvno_unhosted("165"),
     // 170 is split by its fourth digit, and all of it is MVNO.
     mvno("1700", T), mvno("1701", T), mvno("1702", T),
     mvno("1703", M), mvno("1705", M), mvno("1706", M),
@@ -200,30 +211,6 @@ pub fn ip_prefix_len(digits: &str) -> Option<usize> {
         .iter()
         .find(|p| digits.starts_with(*p))
         .map(|p| p.len())
-}
-
-/// Two-digit area codes (after the leading 0); every other area code has three digits.
-/// Source: MIIT numbering plan (010 Beijing, 020 Guangzhou, 021 Shanghai, 022 Tianjin,
-/// 023 Chongqing, 024 Shenyang, 025 Nanjing, 027 Wuhan, 028 Chengdu, 029 Xi'an).
-#[rustfmt::skip]
-pub const TWO_DIGIT_AREA_CODES: [&str; 10] = ["10", "20", "21", "22", "23", "24", "25", "27", "28", "29"];
-
-/// The area code (without its leading 0) at the start of a national number that follows a 0.
-pub fn area_code_len(after_zero: &str) -> Option<usize> {
-    let b = after_zero.as_bytes();
-    if b.len() >= 2
-        && TWO_DIGIT_AREA_CODES
-            .iter()
-            .any(|c| after_zero.starts_with(c))
-    {
-        return Some(2);
-    }
-    // Three-digit codes start 3–9 (0311 Shijiazhuang … 0998 Kashgar); 01x and 02x other than
-    // the ten above, and 00, are not area codes.
-    if b.len() >= 3 && (b'3'..=b'9').contains(&b[0]) {
-        return Some(3);
-    }
-    None
 }
 
 /// ITU-T E.164 country codes of one and two digits; all others have three. Source: ITU-T E.164

@@ -8,6 +8,7 @@
 #[macro_use]
 pub mod codes;
 
+pub mod areas;
 pub mod banner;
 pub mod classify;
 pub mod decision;

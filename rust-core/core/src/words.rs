@@ -113,6 +113,22 @@ pub fn reason(r: Reason) -> Words {
             "去掉了 IP 拨号前缀（如 17951、12593）",
             "an IP-dialling prefix (17951, 12593 …) was removed",
         ),
+        Reason::DiallingSuffixRemoved => w(
+            "去掉了号码后面的分机号或拨号后缀",
+            "an extension or dialling suffix after the number was removed",
+        ),
+        Reason::InvisibleCharactersRemoved => w(
+            "去掉了号码里看不见的字符（可能用来伪装号码）",
+            "invisible characters (which can disguise a number) were removed",
+        ),
+        Reason::TrunkZeroRemoved => w(
+            "去掉了手机号或 400/800 号码前多余的 0",
+            "a stray 0 before a mobile or 400/800 number was removed",
+        ),
+        Reason::WithheldNumberText => w(
+            "来电显示的是“未知/私人号码”之类的文字，没有号码",
+            "the caller ID was text such as \"Private\" or \"Unknown\", not a number",
+        ),
         Reason::ExtraDigitsAfterCarrierCode => w(
             "运营商号码后面多了数字",
             "extra digits after a carrier number",

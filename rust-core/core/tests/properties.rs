@@ -1,9 +1,10 @@
 //! The invariants no input may break: only the seven bare carrier numbers are ever official;
 //! emergency and public-service calls always ring, whatever the settings and user data;
 //! normalising a normalised number changes nothing; no string makes the core panic.
+//! (tests/presentations.rs holds the invariants of the forms a network presents.)
 
 use callguard_core::classify::{Knowledge, ReportCategory, ReportSummary, RuleEffect};
-use callguard_core::number::{normalize, parse};
+use callguard_core::number::{display_digits, normalize, parse};
 use callguard_core::policy::{LanguageSetting, RefusalAction};
 use callguard_core::screen::{decide, decide_builtin, ScreenRequest};
 use callguard_core::{Action, Label, Lang, Presentation, Settings, Verification};
@@ -30,6 +31,7 @@ fn number_like() -> impl Strategy<Value = String> {
         carrier_like(),
         "[+]?[0-9 ()-]{0,20}",
         "[0０-９+＋ -]{0,16}",
+        "(tel:)?[+]?[0-9\u{200b}\u{200e}\u{202e} -]{0,16}([,;#pwx][0-9a-z=]{0,6})?",
         any::<String>(),
     ]
 }
@@ -93,15 +95,25 @@ fn knowledge() -> impl Strategy<Value = Knowledge> {
     )
 }
 
-/// The bare digits of a raw string, after the only prefixes DESIGN §3 allows for "official".
+/// The official number a raw string is, by an oracle independent of the normaliser: cut at the
+/// first dialling-suffix character, keep only digits (of any script) and '+', then allow only
+/// the +86 / 0086 / 86 prefixes of DESIGN §3.
 fn official_form(raw: &str) -> Option<&'static str> {
-    let digits: String = raw
+    let uri_free = ["tel:", "TEL:", "Tel:"]
+        .iter()
+        .find_map(|s| raw.trim().strip_prefix(s))
+        .unwrap_or(raw);
+    let until_suffix = uri_free
+        .split([
+            ',', ';', '#', 'p', 'P', 'w', 'W', 'x', 'X', '转', 'e', 'E', '，', '；',
+        ])
+        .next()
+        .unwrap_or_default();
+    let digits: String = until_suffix
         .chars()
         .filter_map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
-            '＋' => Some('+'),
-            c if c.is_ascii_digit() || c == '+' => Some(c),
-            _ => None,
+            '+' | '＋' => Some('+'),
+            c => display_digits(&c.to_string()).chars().next(),
         })
         .collect();
     let bare = ["+86", "0086", "86", ""].iter().find_map(|p| {
@@ -178,10 +190,12 @@ fn huge_and_hostile_strings_get_a_decision() {
         "1".repeat(1 << 20),
         "\u{0}\u{1}\u{7f}".repeat(1000),
         "📞☎️🇨🇳".repeat(1000),
-        "１０\u{200b}０８６".to_owned(),
         "+86+86+86".to_owned(),
         "ｔｅｌ：１０086".to_owned(),
-        "10086\u{202e}".to_owned(),
+        "\u{202e}68001".to_owned(),
+        "10086\u{200b}1".to_owned(),
+        "+44\u{200b}10086".to_owned(),
+        "0\u{2066}10086".to_owned(),
     ];
     for raw in cases {
         let d = decide_builtin(&ScreenRequest::number(raw.clone()), Lang::Zh);

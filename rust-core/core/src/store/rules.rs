@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::classify::RuleEffect;
+use crate::decision::Reason;
 use crate::error::{Error, Result};
 use crate::number::{self, NumberKind};
 
@@ -61,9 +62,11 @@ impl Pattern {
             return Err(Error::InvalidInput("empty pattern".into()));
         }
         if !trimmed.contains(['*', '?']) {
-            let n = number::normalize(trimmed);
+            let parsed = number::parse(trimmed);
+            let n = parsed.number;
+            let cut = parsed.notes.contains(&Reason::DiallingSuffixRemoved);
             if matches!(n.kind, NumberKind::Invalid | NumberKind::Hidden)
-                && !is_digits(&n.normalized)
+                && (cut || !is_digits(&n.normalized))
             {
                 return Err(Error::InvalidInput(format!(
                     "{trimmed:?} is not a number or pattern (digits, an optional leading +, ? for one digit, * for any tail)"

@@ -49,6 +49,10 @@ object Wording {
             Reason.OFFICIAL_HOTLINE_NUMBER -> R.string.reason_official_hotline_number
             Reason.COUNTRY_PREFIX_STRIPPED -> R.string.reason_country_prefix_stripped
             Reason.IP_PREFIX_STRIPPED -> R.string.reason_ip_prefix_stripped
+            Reason.DIALLING_SUFFIX_REMOVED -> R.string.reason_dialling_suffix_removed
+            Reason.INVISIBLE_CHARACTERS_REMOVED -> R.string.reason_invisible_characters_removed
+            Reason.TRUNK_ZERO_REMOVED -> R.string.reason_trunk_zero_removed
+            Reason.WITHHELD_NUMBER_TEXT -> R.string.reason_withheld_number_text
             Reason.EXTRA_DIGITS_AFTER_CARRIER_CODE -> R.string.reason_extra_digits_after_carrier_code
             Reason.AREA_CODE_BEFORE_CARRIER_CODE -> R.string.reason_area_code_before_carrier_code
             Reason.PREFIX_BEFORE_CARRIER_CODE -> R.string.reason_prefix_before_carrier_code
