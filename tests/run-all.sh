@@ -17,6 +17,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Rust tests: core, CLI, JNI crate, benchmarks' generator"
 cargo test --workspace --locked
 
+step "label truth: CallGuard against libphonenumber on 3,000 numbers in 12 forms each"
+bash tests/libphonenumber/run.sh
+
 step "soak: 8 screening threads and a writer for 5 s (docs/RELIABILITY.md has the 60 s run)"
 cargo run --locked -q -p callguard-core --example soak -- --seconds 5
 

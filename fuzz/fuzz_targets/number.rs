@@ -1,11 +1,12 @@
 //! Number normalisation and classification over arbitrary strings (`screen::decide_builtin`):
 //! never panics; only the seven bare carrier numbers are official; default settings never stop a
-//! call; normalising twice changes nothing.
+//! call; normalising twice changes nothing; an invisible mark or a URI parameter changes no
+//! readable number's label.
 #![no_main]
 
 use callguard_core::number::normalize;
 use callguard_core::screen::decide_builtin;
-use callguard_core::{Action, Label, Lang, Presentation, ScreenRequest, Verification};
+use callguard_core::{Action, Label, Lang, NumberKind, Presentation, ScreenRequest, Verification};
 use callguard_fuzz::OFFICIAL;
 use libfuzzer_sys::fuzz_target;
 
@@ -44,5 +45,16 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(twice.normalized, once.normalized, "{raw:?}");
     if !once.normalized.is_empty() {
         assert_eq!(twice.kind, once.kind, "{raw:?}");
+    }
+
+    if !matches!(once.kind, NumberKind::Invalid | NumberKind::Hidden) {
+        let label = |text: &str| decide_builtin(&ScreenRequest::number(text), Lang::En).label;
+        let plain = label(&raw);
+        for decorated in [
+            format!("\u{200b}{raw}"),
+            format!("{raw};verstat=TN-Validation-Passed"),
+        ] {
+            assert_eq!(label(&decorated), plain, "{raw:?} vs {decorated:?}");
+        }
     }
 });

@@ -209,3 +209,41 @@ fn each_suspicious_range_gets_its_own_words() {
     assert!(body("1069012345678").contains("106"));
     assert!(body("1440123456789").contains("IoT"));
 }
+
+#[test]
+fn an_unreadable_number_is_shown_as_masked_digits_never_as_raw_text() {
+    // U+202E reverses what follows on screen: the raw text would display as "10086".
+    for raw in [
+        "\u{202e}68001 call me",
+        "\u{202e}6800113800138000abc",
+        "Ｘ１３８\u{200b}００１３８０００",
+    ] {
+        let request = ScreenRequest::number(raw);
+        let d = decide(
+            &request,
+            &parse(raw),
+            &Knowledge::default(),
+            &Settings::default(),
+            Lang::Zh,
+        );
+        let banner = d.banner.expect("unknown callers get a banner by default");
+        let text = format!("{} {}", banner.title, banner.body);
+        assert!(
+            !text
+                .chars()
+                .any(|c| matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}')),
+            "{raw:?}: {text:?}"
+        );
+        assert!(
+            !text.contains("call me") && !text.contains("abc"),
+            "{text:?}"
+        );
+        let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+        if digits.len() >= 7 {
+            assert!(
+                !text.contains(&digits),
+                "{raw:?} shows every digit: {text:?}"
+            );
+        }
+    }
+}
