@@ -111,10 +111,21 @@ pub fn severity(c: &Classification) -> Severity {
 /// The number as a banner shows it: service numbers whole, personal numbers masked.
 pub fn display_number(n: &Number) -> String {
     match n.kind {
-        NumberKind::ShortCode => n.normalized.clone(),
+        NumberKind::ShortCode => area_code_apart(n),
         // Never the raw text: bidi marks could make it display as another number.
         _ if n.normalized.is_empty() => mask(&display_digits(&n.raw)),
         _ => mask(&n.normalized),
+    }
+}
+
+/// A number shown whole, its area code set apart so a code behind it reads as what it is:
+/// "0755 110", "010 10086".
+fn area_code_apart(n: &Number) -> String {
+    match n.area_code.as_deref() {
+        Some(area) if n.normalized.len() > area.len() && n.normalized.starts_with(area) => {
+            format!("{area} {}", &n.normalized[area.len()..])
+        }
+        _ => n.normalized.clone(),
     }
 }
 
@@ -178,7 +189,9 @@ fn fill_in(template: &str, c: &Classification, number: &Number, lang: Lang) -> S
         };
         match &after[..close] {
             // A look-alike's digits are the evidence of the trick, and belong to no private person.
-            "number" if c.label == Label::CarrierLookalike => out.push_str(&number.normalized),
+            "number" if c.label == Label::CarrierLookalike => {
+                out.push_str(&area_code_apart(number))
+            }
             "number" => out.push_str(&display_number(number)),
             "carrier" => out.push_str(match (c.carrier, lang) {
                 (Some(carrier), Lang::Zh) => carrier.name_zh(),
