@@ -17,6 +17,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Rust tests: core, CLI, JNI crate, benchmarks' generator"
 cargo test --workspace --locked
 
+step "caller location: 10,000 mobile prefixes and every area code against the pinned phonenumbers (tools/location)"
+bash tools/location/check.sh
+
 step "soak: 8 screening threads and a writer for 5 s (docs/RELIABILITY.md has the 60 s run)"
 cargo run --locked -q -p callguard-core --example soak -- --seconds 5
 
