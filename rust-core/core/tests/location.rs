@@ -75,7 +75,10 @@ fn every_area_code_names_its_city_in_both_languages() {
     for code in &facts.area_codes {
         for lang in [Lang::Zh, Lang::En] {
             let place = area_place(code, lang).unwrap_or_else(|| panic!("{code} has no place"));
-            assert!(!place.is_empty() && place != "中国" && place != "China", "{code}");
+            assert!(
+                !place.is_empty() && place != "中国" && place != "China",
+                "{code}"
+            );
         }
     }
     for code in TWO_DIGIT_AREA_CODES {
@@ -89,12 +92,27 @@ fn every_area_code_names_its_city_in_both_languages() {
 fn the_compiled_in_data_is_whole_and_fully_read() {
     let facts = data_facts();
     assert!(facts.unread_lines.is_empty(), "{:?}", facts.unread_lines);
-    assert!(facts.mobile_intact, "location-mobile.bin does not inflate to its stated length");
+    assert!(
+        facts.mobile_intact,
+        "location-mobile.bin does not inflate to its stated length"
+    );
     assert_eq!(facts.mobile_inflated_bytes, 2 * location::MOBILE_PREFIXES);
-    assert!(facts.mobile_packed_bytes < 200 * 1024, "{}", facts.mobile_packed_bytes);
+    assert!(
+        facts.mobile_packed_bytes < 200 * 1024,
+        "{}",
+        facts.mobile_packed_bytes
+    );
     assert_eq!(facts.mobile_sha256.len(), 64);
-    for header in ["source\tphonenumbers 9.0.43", "sha256\t", "licence\tApache-2.0", "dropped\t1349 173"] {
-        assert!(facts.text.contains(header), "header line {header:?} missing");
+    for header in [
+        "source\tphonenumbers 9.0.43",
+        "sha256\t",
+        "licence\tApache-2.0",
+        "dropped\t1349 173",
+    ] {
+        assert!(
+            facts.text.contains(header),
+            "header line {header:?} missing"
+        );
     }
 }
 
@@ -104,8 +122,18 @@ fn uncovered_prefixes_and_the_catch_all_are_null() {
     let beijing_173 = (1_730_000..1_740_000)
         .filter(|p| mobile_place(&format!("{p}0000"), Lang::Zh) == Some("北京市"))
         .count();
-    assert!(beijing_173 < 100, "{beijing_173} prefixes of 173 still say Beijing");
-    for digits in ["1540000000", "1", "", "abcdefghijk", "12999999999", "20000000000"] {
+    assert!(
+        beijing_173 < 100,
+        "{beijing_173} prefixes of 173 still say Beijing"
+    );
+    for digits in [
+        "1540000000",
+        "1",
+        "",
+        "abcdefghijk",
+        "12999999999",
+        "20000000000",
+    ] {
         assert_eq!(mobile_place(digits, Lang::Zh), None, "{digits:?}");
     }
 }
@@ -131,7 +159,10 @@ fn the_range_operator_is_a_hint_that_never_changes_the_label() {
         let d = callguard_core::screen::decide_builtin(&ScreenRequest::number(raw), Lang::Zh);
         assert_eq!(d.number.carrier_hint, carrier, "{raw}");
         assert_eq!(d.label, Label::Unknown, "{raw}");
-        assert_eq!(d.carrier, None, "{raw}: the range is never the caller's carrier");
+        assert_eq!(
+            d.carrier, None,
+            "{raw}: the range is never the caller's carrier"
+        );
     }
     assert_eq!(range_operator("16112345678"), Some(Carrier::ChinaBroadnet));
     assert_eq!(range_operator("1"), None);
@@ -182,9 +213,13 @@ fn history_and_evidence_say_where_numbers_are_from() {
     assert_eq!(zh[0].carrier_hint, Some(Carrier::ChinaMobile));
     let en = e.history_in(10, Lang::En).unwrap();
     assert_eq!(en[0].location.as_deref(), Some("Beijing"));
-    e.report("13800138000", ReportCategory::Ads, None, T0 + 1).unwrap();
+    e.report("13800138000", ReportCategory::Ads, None, T0 + 1)
+        .unwrap();
     let text = e.evidence(Lang::Zh).unwrap().text;
-    assert!(text.contains("号码：13800138000\n归属地：北京市 · 号段：中国移动\n"), "{text}");
+    assert!(
+        text.contains("号码：13800138000\n归属地：北京市 · 号段：中国移动\n"),
+        "{text}"
+    );
 }
 
 proptest! {

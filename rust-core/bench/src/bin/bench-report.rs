@@ -220,7 +220,9 @@ fn location_costs(db: &Path, quick: bool) {
         text_deflated,
         packed
     );
-    println!("| first area-code lookup in a fresh process (parses `location.txt`) | {first_area} µs |");
+    println!(
+        "| first area-code lookup in a fresh process (parses `location.txt`) | {first_area} µs |"
+    );
     println!("| first mobile lookup in a fresh process (inflates the prefix table) | {first_mobile} µs |");
     println!("| warm `location::locate`, one number (p50 / p99) | {p50} ns / {p99} ns |");
     println!(
