@@ -7,6 +7,8 @@
 //! (Apache-2.0, `data/NOTICE`), from the PyPI package pinned in `tools/location/requirements.txt`,
 //! turned into `data/location.txt` and `data/location-mobile.bin` by `tools/location/generate.py`.
 //! Where the data does not place a number the answer is `None` — never a guess, never "China".
+//! A place the data knows only at province level would be shown as that province, as given (the
+//! pinned version has none; the table's header counts them).
 
 mod mobile;
 mod table;

@@ -24,11 +24,13 @@ class LocationTest {
         openEngine(dir).use { engine ->
             val zh = engine.screenIn("0755 1234 5678", Language.ZH)
             assertEquals("广东省深圳市", zh.number.location)
-            assertTrue(zh.banner!!.body.endsWith("归属地：广东省深圳市。"), zh.banner!!.body)
+            val zhBody = zh.banner!!.body
+            assertTrue(zhBody.endsWith("归属地：广东省深圳市。"), zhBody)
             val en = engine.screenIn("13800138000", Language.EN)
             assertEquals("Beijing", en.number.location)
             assertEquals(Carrier.CHINA_MOBILE, en.number.carrierHint)
-            assertTrue(en.banner!!.body.endsWith("Location: Beijing · Range: China Mobile."), en.banner!!.body)
+            val enBody = en.banner!!.body
+            assertTrue(enBody.endsWith("Location: Beijing · Range: China Mobile."), enBody)
             // The range is a hint, never the caller's carrier.
             assertNull(en.carrier)
         }
