@@ -31,6 +31,7 @@ OUT_DIR = os.path.join(ROOT, "rust-core", "core", "data")
 
 FIRST_PREFIX = 1300000
 LAST_PREFIX = 1999999
+CHUNK = 10_000  # prefixes per three-digit block
 # Prefix keys of the data (national digits) that are catch-alls, not locations: every 173 number
 # not listed more precisely would be "Beijing", and so would every 1349 satellite phone.
 DROPPED_KEYS = {"173", "1349"}
@@ -168,9 +169,17 @@ def main():
 
     covered = Counter(level(p) if p else "none" for p in table)
 
-    # Planes of low and high bytes compress better than interleaved u16s.
-    raw = bytes(v & 0xFF for v in table) + bytes(v >> 8 for v in table)
-    packed = zlib.compress(raw, 9)
+    # One zlib stream per three-digit block (130, 131 … 199), so a lookup inflates only the
+    # block it needs; within a block, the low bytes of its 10,000 ids, then the high bytes
+    # (planes compress better than interleaved u16s).
+    packed = b""
+    chunks = []
+    for start in range(0, len(table), CHUNK):
+        ids = table[start : start + CHUNK]
+        stream = zlib.compress(bytes(v & 0xFF for v in ids) + bytes(v >> 8 for v in ids), 9)
+        chunks.append((str((FIRST_PREFIX + start) // CHUNK), len(packed), len(stream)))
+        packed += stream
+    raw_len = 2 * len(table)
     with open(os.path.join(OUT_DIR, "location-mobile.bin"), "wb") as f:
         f.write(packed)
 
@@ -180,15 +189,16 @@ def main():
         "# tools/location/generate.py via tools/location/regenerate.sh: do not edit by hand.",
         "# Tab-separated. `name ID ZH EN` places; `area CODE ID` area codes (with the trunk 0);",
         "# `range PREFIX CARRIER` the operator a mobile block was issued to (a hint: numbers port).",
-        "# location-mobile.bin: zlib of the low then high bytes of one u16 place id (0 = unknown)",
-        f"# per 7-digit mobile prefix {FIRST_PREFIX}-{LAST_PREFIX}.",
+        "# location-mobile.bin: one u16 place id (0 = unknown) per 7-digit mobile prefix",
+        f"# {FIRST_PREFIX}-{LAST_PREFIX}, as one zlib stream per 3-digit block (`block BLOCK OFFSET LENGTH`)",
+        "# holding the block's 10,000 low bytes, then its 10,000 high bytes.",
         f"source\tphonenumbers {PINNED} (PyPI; Google libphonenumber data, geocoding zh/en and carrier for +86)",
         f"sha256\t{wheel_sha256()}  phonenumbers-{PINNED}-py2.py3-none-any.whl",
         "licence\tApache-2.0 (libphonenumber authors; see rust-core/core/data/NOTICE)",
         f"dropped\t{' '.join(sorted(DROPPED_KEYS))} (catch-all place keys); "
         f"{' '.join(sorted(DROPPED_CARRIER_KEYS))} (catch-all carrier keys)",
         "overrides\ttools/location/overrides.tsv",
-        f"mobile\t{len(raw)}\t{hashlib.sha256(packed).hexdigest()}",
+        f"mobile\t{raw_len}\t{hashlib.sha256(packed).hexdigest()}",
         f"coverage\tmobile prefixes: {covered['city']} city, {covered['province']} province only, "
         f"{covered['none']} none of {len(table)}; area codes: {len(area_rows)} named of {len(codes)}"
         + (f" (no name: {' '.join('0' + c for c in no_area_name)})" if no_area_name else ""),
@@ -196,6 +206,7 @@ def main():
     lines += [f"name\t{i}\t{zh}\t{en}" for i, (zh, en) in enumerate(names, start=1)]
     lines += [f"area\t0{code}\t{place}" for code, place in area_rows]
     lines += [f"range\t{prefix}\t{carrier}" for prefix, carrier in range_rows]
+    lines += [f"block\t{block}\t{offset}\t{length}" for block, offset, length in chunks]
     with open(os.path.join(OUT_DIR, "location.txt"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
 
@@ -203,7 +214,7 @@ def main():
           f"(no name: {no_area_name})")
     print(f"mobile prefixes: {dict(covered)}")
     print(f"short keys (prefixes they place): {short_keys}")
-    print(f"location-mobile.bin: {len(packed)} bytes ({len(raw)} inflated)")
+    print(f"location-mobile.bin: {len(packed)} bytes ({raw_len} inflated) in {len(chunks)} blocks")
 
 
 if __name__ == "__main__":

@@ -27,6 +27,9 @@ pub(crate) struct Table {
     ranges: Vec<Option<Carrier>>,
     /// The mobile table's inflated length and the sha256 of its compressed file.
     pub(crate) mobile: (usize, &'static str),
+    /// Where each three-digit block's zlib stream lies in the compressed file (offset, length),
+    /// by block − 130.
+    blocks: Vec<Option<(usize, usize)>>,
 }
 
 impl Table {
@@ -60,6 +63,12 @@ impl Table {
         self.ranges.get(block).copied().flatten()
     }
 
+    /// Where the zlib stream of three-digit block `index` (0 for 130 … 69 for 199) lies in the
+    /// compressed mobile table.
+    pub(crate) fn block(&self, index: usize) -> Option<(usize, usize)> {
+        self.blocks.get(index).copied().flatten()
+    }
+
     /// Every area code the table names, with the trunk 0 ("010", "0755").
     pub(crate) fn area_codes(&self) -> impl Iterator<Item = String> + '_ {
         self.areas
@@ -86,6 +95,7 @@ fn parse(text: &'static str) -> Table {
         areas: vec![0; AREA_SLOTS],
         ranges: vec![None; BLOCKS],
         mobile: (0, ""),
+        blocks: vec![None; BLOCKS / 10],
     };
     let mut ranges: Vec<(&str, Carrier)> = Vec::new();
     for line in text.lines() {
@@ -109,6 +119,14 @@ fn parse(text: &'static str) -> Table {
                 }
             }
             ["mobile", len, sha] => table.mobile = (len.parse().unwrap_or(0), sha),
+            ["block", block, offset, len] => {
+                let slot = slot(block, 3..=3).and_then(|b| b.checked_sub(FIRST_BLOCK / 10));
+                if let (Some(slot), Ok(offset), Ok(len)) = (slot, offset.parse(), len.parse()) {
+                    if let Some(b) = table.blocks.get_mut(slot) {
+                        *b = Some((offset, len));
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -144,6 +162,11 @@ pub(crate) fn unread_lines() -> Vec<&'static str> {
                 }
                 ["area", code, id] => code.len() >= 3 && id.parse::<u16>().is_ok(),
                 ["range", _, carrier] => Carrier::from_code(carrier).is_some(),
+                ["block", block, offset, len] => {
+                    block.len() == 3
+                        && offset.parse::<usize>().is_ok()
+                        && len.parse::<usize>().is_ok()
+                }
                 [key, ..] => {
                     line.starts_with('#')
                         || [
