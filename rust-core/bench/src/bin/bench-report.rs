@@ -215,7 +215,7 @@ fn location_costs(db: &Path, quick: bool) {
         facts.mobile_inflated_bytes
     );
     println!(
-        "| table deflated (as a compressed APK entry would hold it) | {} B ({} B + the already-compressed {} B) |",
+        "| table deflated (as a compressed APK entry would hold it) | {} B ({} B + the already-deflated {} B) |",
         text_deflated + packed,
         text_deflated,
         packed
@@ -223,10 +223,10 @@ fn location_costs(db: &Path, quick: bool) {
     println!(
         "| first area-code lookup in a fresh process (parses `location.txt`) | {first_area} µs |"
     );
-    println!("| first mobile lookup in a fresh process (inflates the prefix table) | {first_mobile} µs |");
+    println!("| first mobile lookup in a fresh process (inflates its three-digit block) | {first_mobile} µs |");
     println!("| warm `location::locate`, one number (p50 / p99) | {p50} ns / {p99} ns |");
     println!(
-        "| peak RSS of the probe before / after both tables loaded | {rss_before} kB / {rss_after} kB |"
+        "| peak RSS of the probe before any lookup / after every block is inflated | {rss_before} kB / {rss_after} kB |"
     );
     println!(
         "| cold open + first decision of a landline (no mobile table inflated; median) | {} |",
