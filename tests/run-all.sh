@@ -20,6 +20,9 @@ cargo test --workspace --locked
 step "label truth: CallGuard against libphonenumber on 3,000 numbers in 12 forms each"
 bash tests/libphonenumber/run.sh
 
+step "caller location: 10,000 mobile prefixes and every area code against the pinned phonenumbers (tools/location)"
+bash tools/location/check.sh
+
 step "soak: 8 screening threads and a writer for 5 s (docs/RELIABILITY.md has the 60 s run)"
 cargo run --locked -q -p callguard-core --example soak -- --seconds 5
 

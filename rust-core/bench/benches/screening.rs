@@ -1,6 +1,6 @@
 //! Criterion benchmarks of the screening path on the seeded data set: warm decide and screen,
 //! cold open + first decision, CSV import and export, batch throughput, and the peers'
-//! approaches. `CALLGUARD_BENCH_FULL=1` uses the full data set of DESIGN §9 (1M exact rules …);
+//! approaches, and the caller-location lookup. `CALLGUARD_BENCH_FULL=1` uses the full data set of DESIGN §9 (1M exact rules …);
 //! by default the quick one (a hundredth), so `cargo bench` finishes in minutes on two cores.
 //! Percentiles and ratios are in `bench-report`; this gives criterion's confidence intervals.
 
@@ -129,5 +129,29 @@ fn screening(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, screening);
+/// The caller-location step alone (issue 13), on numbers already parsed: one index into the
+/// inflated prefix table (mobile) or the area-code array (landline), and a name copied out.
+fn location(c: &mut Criterion) {
+    use callguard_core::location::locate;
+    use callguard_core::{normalize, Lang};
+    let mobile = normalize("13800138000");
+    let landline = normalize("0755 1234 5678");
+    locate(&mut mobile.clone(), Lang::Zh); // load both tables first
+    c.bench_function("location: locate a mobile", |b| {
+        b.iter(|| {
+            let mut n = mobile.clone();
+            locate(&mut n, Lang::Zh);
+            n
+        })
+    });
+    c.bench_function("location: locate a landline", |b| {
+        b.iter(|| {
+            let mut n = landline.clone();
+            locate(&mut n, Lang::En);
+            n
+        })
+    });
+}
+
+criterion_group!(benches, screening, location);
 criterion_main!(benches);

@@ -413,15 +413,12 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::History { limit, json } => {
             let engine = open(&path)?;
-            let history = engine.history(limit)?;
+            let lang = engine.language(cli.lang, locale().as_deref());
+            let history = engine.history_in(limit, lang)?;
             if json {
                 writeln!(out, "{}", to_json(&history))?;
             } else {
-                render::history(
-                    &mut out,
-                    &history,
-                    engine.language(cli.lang, locale().as_deref()),
-                )?;
+                render::history(&mut out, &history, lang)?;
             }
         }
         Command::Import { file } => {

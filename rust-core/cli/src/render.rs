@@ -3,6 +3,7 @@
 
 use std::io::{Result, Write};
 
+use callguard_core::location;
 use callguard_core::time::format_beijing;
 use callguard_core::words::{self, Lang};
 use callguard_core::{mask, Decision, HistoryEntry, Refusal, Rule, Severity, SmsVerdict};
@@ -35,9 +36,12 @@ pub fn decision(out: &mut impl Write, d: &Decision, lang: Lang) -> Result<()> {
     } else {
         n.normalized.clone()
     };
+    let place = location::summary(n, lang)
+        .map(|s| format!(" · {s}"))
+        .unwrap_or_default();
     writeln!(
         out,
-        "{number_h}:  {shown} ({})",
+        "{number_h}:  {shown} ({}){place}",
         words::kind(n.kind).get(lang)
     )?;
     writeln!(
@@ -119,9 +123,12 @@ pub fn history(out: &mut impl Write, entries: &[HistoryEntry], lang: Lang) -> Re
             .iter()
             .map(|r| words::reason(*r).get(lang))
             .collect();
+        let place = location::phrase(e.location.as_deref(), e.carrier_hint, lang)
+            .map(|s| format!("  {s}"))
+            .unwrap_or_default();
         writeln!(
             out,
-            "{}  {:<14} {} → {}  ({})",
+            "{}  {:<14} {} → {}  ({}){place}",
             format_beijing(e.time),
             number,
             words::label(e.label).get(lang),

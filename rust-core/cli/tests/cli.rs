@@ -84,6 +84,7 @@ fn screen_json_is_exactly_the_decision_object() {
             "country_code",
             "e164",
             "kind",
+            "location",
             "normalized",
             "raw"
         ]

@@ -5,6 +5,7 @@
 use crate::classify::{Classification, ReportCategory};
 use crate::decision::{Banner, Label, Severity};
 use crate::directory::MARKETING_NUMBERS;
+use crate::location;
 use crate::number::{display_digits, mask, Number, NumberKind};
 use crate::words::{self, Lang, Words};
 
@@ -153,9 +154,13 @@ pub fn banner(
         warning.push(SIGN_UP_BY_SMS.get(lang));
     }
     let separator = lang.pick("", " ");
+    let mut body = fill(text.body.get(lang));
+    if let Some(place) = location::summary(number, lang) {
+        body = format!("{body}{separator}{place}{}", lang.pick("。", "."));
+    }
     Some(Banner {
         title: fill(text.title.get(lang)),
-        body: fill(text.body.get(lang)),
+        body,
         warning: (!warning.is_empty()).then(|| warning.join(separator)),
         severity: severity(c),
     })

@@ -13,6 +13,7 @@ use crate::classify::{Knowledge, ReportCategory, RuleEffect};
 use crate::decision::{Decision, Label, Severity};
 use crate::directory::{Carrier, NumberRole};
 use crate::error::{Error, Result};
+use crate::location;
 use crate::number::{mask, parse, NumberKind, Special};
 use crate::policy::Settings;
 use crate::recent::RecentCalls;
@@ -375,10 +376,22 @@ impl Engine {
         Ok(())
     }
 
-    /// The newest `limit` screened calls, newest first.
+    /// The newest `limit` screened calls, newest first, located in the language setting's words.
     pub fn history(&self, limit: usize) -> Result<Vec<HistoryEntry>> {
+        self.history_in(limit, self.language(None, None))
+    }
+
+    /// The newest `limit` screened calls, newest first, with where each number is from in `lang`.
+    pub fn history_in(&self, limit: usize, lang: Lang) -> Result<Vec<HistoryEntry>> {
         self.flush_quietly();
-        self.store().history(limit)
+        let mut entries = self.store().history(limit)?;
+        for e in &mut entries {
+            if let Some(n) = location::located(&e.number, lang) {
+                e.location = n.location;
+                e.carrier_hint = n.carrier_hint.filter(|_| n.kind == NumberKind::Mobile);
+            }
+        }
+        Ok(entries)
     }
 
     /// Imports a .csv list or .json backup: all of it or nothing.

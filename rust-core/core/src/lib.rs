@@ -15,6 +15,7 @@ pub mod decision;
 pub mod directory;
 pub mod engine;
 pub mod error;
+pub mod location;
 pub mod number;
 pub mod policy;
 mod recent;

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::banner;
 use crate::classify::{classify, CallInfo, Knowledge, Presentation, Verification};
 use crate::decision::{Action, Decision, Label, Reason, Risk};
+use crate::location;
 use crate::number::{parse, ParsedNumber};
 use crate::policy::{decide as policy_decide, Settings};
 use crate::words::Lang;
@@ -71,16 +72,14 @@ pub fn decide(
     let call = request.call_info();
     let classification = classify(parsed, &call, knowledge);
     let verdict = policy_decide(&classification, &call, knowledge, settings);
-    let banner = banner::banner(
-        &classification,
-        &parsed.number,
-        lang,
-        settings.banner_for_unknown,
-    );
+    // Where the number is from depends on the language, so it is filled in here, after the label.
+    let mut number = parsed.number.clone();
+    location::locate(&mut number, lang);
+    let banner = banner::banner(&classification, &number, lang, settings.banner_for_unknown);
     let mut reasons = classification.reasons;
     reasons.extend(verdict.reasons);
     Decision {
-        number: parsed.number.clone(),
+        number,
         label: classification.label,
         carrier: classification.carrier,
         category: classification.category.map(|c| c.code().to_owned()),
@@ -130,6 +129,7 @@ fn minimal(request: &ScreenRequest) -> Decision {
             country_code: None,
             area_code: None,
             carrier_hint: None,
+            location: None,
         },
         label: Label::Unknown,
         carrier: None,

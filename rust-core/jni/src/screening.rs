@@ -62,19 +62,26 @@ pub extern "system" fn Java_org_callguard_bridge_NativeBridge_checkSms<'local>(
     })
 }
 
-/// `NativeBridge.history(handle, limit)`: the newest `limit` screened calls, as JSON.
+/// `NativeBridge.history(handle, limit, lang)`: the newest `limit` screened calls, as JSON, each
+/// located (`location`, `carrier_hint`) in `lang`; a null `lang` follows the language setting.
 #[unsafe(no_mangle)]
 pub extern "system" fn Java_org_callguard_bridge_NativeBridge_history<'local>(
     mut env: EnvUnowned<'local>,
     _class: JClass<'local>,
     handle: jlong,
     limit: jint,
+    lang: JString<'local>,
 ) -> JString<'local> {
     engine_call(&mut env, handle, |env, engine| {
         let limit = usize::try_from(limit).map_err(|_| {
             BridgeError::InvalidArgument(format!("limit must not be negative: {limit}"))
         })?;
-        json_result(env, &engine.history(limit)?)
+        let lang = match optional_string_arg(env, &lang, "lang")? {
+            Some(code) => Some(code_arg(&code, "language", Lang::from_code)?),
+            None => None,
+        };
+        let lang = engine.language(lang, None);
+        json_result(env, &engine.history_in(limit, lang)?)
     })
 }
 

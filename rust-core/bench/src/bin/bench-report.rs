@@ -180,7 +180,58 @@ fn main() {
         mix.len() as f64 / batch_time.as_secs_f64()
     );
 
+    location_costs(&db, quick);
     peers(&db, &dir, &mix, quick);
+}
+
+/// The caller-location table (issue 13): its size compiled in and as an APK would compress it,
+/// the cost of its first lookups in a fresh process, warm lookups, and what it adds to RSS.
+fn location_costs(db: &Path, quick: bool) {
+    let facts = callguard_core::location::data_facts();
+    let text = facts.text.len();
+    let packed = facts.mobile_packed_bytes;
+    let deflated = |bytes: &[u8]| miniz_oxide::deflate::compress_to_vec(bytes, 9).len();
+    let text_deflated = deflated(facts.text.as_bytes());
+    let out = Command::new(sibling("location-probe"))
+        .arg(if quick { "10000" } else { "100000" })
+        .output()
+        .expect("location-probe (build it with cargo build --release -p callguard-bench)");
+    let text_out = String::from_utf8_lossy(&out.stdout);
+    let f: Vec<u64> = text_out
+        .split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    let [first_area, first_mobile, p50, p99, rss_before, rss_after] = f[..] else {
+        panic!("location-probe printed {text_out:?}");
+    };
+    let (cold_landline, _) = cold_runs_for(db, "075512345678", if quick { 5 } else { 21 });
+    println!("\n## Caller location (号段归属地)\n");
+    println!("| measure | result |\n|---|---|");
+    println!(
+        "| table compiled into the library | {} B: `location.txt` {} B + `location-mobile.bin` {} B (inflates to {} B) |",
+        text + packed,
+        text,
+        packed,
+        facts.mobile_inflated_bytes
+    );
+    println!(
+        "| table deflated (as a compressed APK entry would hold it) | {} B ({} B + the already-deflated {} B) |",
+        text_deflated + packed,
+        text_deflated,
+        packed
+    );
+    println!(
+        "| first area-code lookup in a fresh process (parses `location.txt`) | {first_area} µs |"
+    );
+    println!("| first mobile lookup in a fresh process (inflates its three-digit block) | {first_mobile} µs |");
+    println!("| warm `location::locate`, one number (p50 / p99) | {p50} ns / {p99} ns |");
+    println!(
+        "| peak RSS of the probe before any lookup / after every block is inflated | {rss_before} kB / {rss_after} kB |"
+    );
+    println!(
+        "| cold open + first decision of a landline (no mobile table inflated; median) | {} |",
+        us(cold_landline.p50)
+    );
 }
 
 /// Runs the CLI's `screen-batch` over the mix, output discarded.
@@ -212,13 +263,18 @@ fn sibling(name: &str) -> PathBuf {
 
 /// Runs `cold-screen` in fresh processes; returns the open+first-decision times and peak RSS.
 fn cold_runs(db: &Path, runs: usize) -> (Stats, u64) {
+    cold_runs_for(db, "13800138000", runs)
+}
+
+/// [`cold_runs`] with the first call from `number`.
+fn cold_runs_for(db: &Path, number: &str, runs: usize) -> (Stats, u64) {
     let exe = sibling("cold-screen");
     let mut times = Vec::new();
     let mut rss = 0;
     for _ in 0..runs {
         let out = Command::new(&exe)
             .arg(db)
-            .arg("13800138000")
+            .arg(number)
             .output()
             .expect("cold-screen");
         let text = String::from_utf8_lossy(&out.stdout);

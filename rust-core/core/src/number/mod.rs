@@ -61,6 +61,10 @@ pub struct Number {
     pub area_code: Option<String>,
     /// The carrier the prefix was allocated to — only a hint, numbers port.
     pub carrier_hint: Option<Carrier>,
+    /// Where the number is registered, in the request's language ("广东省深圳市" / "Shenzhen,
+    /// Guangdong"), or `None` where the data does not say; filled by [`crate::location::locate`].
+    #[serde(default)]
+    pub location: Option<String>,
 }
 
 /// What a number is beyond its kind: the facts the classifier decides on.
@@ -217,6 +221,7 @@ fn finish(k: Kind) -> ParsedNumber {
             country_code: k.country_code,
             area_code: k.area_code,
             carrier_hint: k.carrier_hint,
+            location: None,
         },
         special: k.special,
         notes: Vec::new(),

@@ -186,13 +186,17 @@ pub fn render(refusals: &[RefusalEvidence], reported: &[ReportedEvidence], lang:
         } else {
             times.join(", ")
         };
+        // Where the number is registered helps the centre route the report.
+        let place = crate::location::describe(&r.number, lang)
+            .map(|p| format!("{p}\n"))
+            .unwrap_or_default();
         out += &match lang {
             Lang::Zh => format!(
-                "致 12321 网络不良与垃圾信息举报受理中心：\n号码：{}\n类型：{category}\n来电时间（北京时间）：{times}\n通话时长与情况描述：请在提交时补充。\n\n",
+                "致 12321 网络不良与垃圾信息举报受理中心：\n号码：{}\n{place}类型：{category}\n来电时间（北京时间）：{times}\n通话时长与情况描述：请在提交时补充。\n\n",
                 r.number
             ),
             Lang::En => format!(
-                "To the 12321 harassment and fraud reporting centre:\nNumber: {}\nType: {category}\nCall times (Beijing time): {times}\nCall length and description: add these when you file.\n\n",
+                "To the 12321 harassment and fraud reporting centre:\nNumber: {}\n{place}Type: {category}\nCall times (Beijing time): {times}\nCall length and description: add these when you file.\n\n",
                 r.number
             ),
         };

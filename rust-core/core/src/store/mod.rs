@@ -77,6 +77,12 @@ pub struct HistoryEntry {
     pub action: Action,
     /// Why.
     pub reasons: Vec<Reason>,
+    /// Where the number is registered, in the language asked for (see [`crate::location`]).
+    #[serde(default)]
+    pub location: Option<String>,
+    /// For a mobile, the operator its range was issued to — a hint, numbers port.
+    #[serde(default)]
+    pub carrier_hint: Option<Carrier>,
 }
 
 /// A call kept as complaint evidence.
@@ -598,6 +604,8 @@ impl Store {
                 label: Label::from_code(&label).unwrap_or(Label::Unknown),
                 action: Action::from_code(&action).unwrap_or(Action::Allow),
                 reasons: reasons.split(',').filter_map(Reason::from_code).collect(),
+                location: None,
+                carrier_hint: None,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -103,10 +103,16 @@ class CallGuard private constructor(
         NativeBridge.settingsSet(live(), key, value)
     }
 
-    /** The newest [limit] screened calls, newest first. */
-    fun history(limit: Int = 100): List<HistoryEntry> {
+    /**
+     * The newest [limit] screened calls, newest first, with where each number is from in
+     * [language]; a null [language] follows the language setting.
+     */
+    fun history(
+        limit: Int = 100,
+        language: Language? = null,
+    ): List<HistoryEntry> {
         require(limit >= 0) { "limit must not be negative: $limit" }
-        return Json.history(NativeBridge.history(live(), limit))
+        return Json.history(NativeBridge.history(live(), limit, language?.code))
     }
 
     /** Imports a CSV list or a JSON backup (by the file's extension). */

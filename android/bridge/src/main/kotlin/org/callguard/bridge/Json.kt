@@ -39,6 +39,8 @@ internal object Json {
                     label = o.code("label", Label::fromCode),
                     action = o.code("action", Action::fromCode),
                     reasons = o.getJSONArray("reasons").strings().map { r -> code("reason", r, Reason::fromCode) },
+                    location = o.stringOrNull("location"),
+                    carrierHint = o.codeOrNull("carrier_hint", Carrier::fromCode),
                 )
             }
         }
@@ -144,6 +146,7 @@ internal object Json {
             countryCode = o.stringOrNull("country_code"),
             areaCode = o.stringOrNull("area_code"),
             carrierHint = o.codeOrNull("carrier_hint", Carrier::fromCode),
+            location = o.stringOrNull("location"),
         )
 
     private fun settings(o: JSONObject) =

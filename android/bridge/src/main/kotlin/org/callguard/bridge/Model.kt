@@ -279,7 +279,11 @@ enum class LanguageSetting(
     }
 }
 
-/** A number as read and normalised by the engine. */
+/**
+ * A number as read and normalised by the engine. [location] is where it is registered, in the
+ * request's language ("广东省深圳市" / "Shenzhen, Guangdong"), null where the data does not say;
+ * [carrierHint] is the operator that issued a mobile's range — a hint, numbers port.
+ */
 data class PhoneNumber(
     val raw: String,
     val normalized: String,
@@ -288,6 +292,7 @@ data class PhoneNumber(
     val countryCode: String?,
     val areaCode: String?,
     val carrierHint: Carrier?,
+    val location: String? = null,
 )
 
 /** The incoming-call banner; numbers in it are already masked. */
@@ -363,13 +368,18 @@ data class Refusal(
     val refusedAt: Long,
 )
 
-/** One screened call; [number] is the normalised number. */
+/**
+ * One screened call; [number] is the normalised number, [location] where it is registered and
+ * [carrierHint] the operator that issued a mobile's range (null where unknown).
+ */
 data class HistoryEntry(
     val timeMillis: Long,
     val number: String,
     val label: Label,
     val action: Action,
     val reasons: List<Reason>,
+    val location: String? = null,
+    val carrierHint: Carrier? = null,
 )
 
 /** Material for a 12300 / 12321 complaint, with the complaint [text] in the asked language. */

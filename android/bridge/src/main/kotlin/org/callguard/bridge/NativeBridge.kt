@@ -113,10 +113,14 @@ object NativeBridge {
         value: String?,
     )
 
-    /** The newest [limit] screened calls, as a JSON array of HistoryEntry. */
+    /**
+     * The newest [limit] screened calls, as a JSON array of HistoryEntry, located in [lang]
+     * ("zh" or "en"); a null [lang] follows the language setting.
+     */
     @JvmStatic external fun history(
         handle: Long,
         limit: Int,
+        lang: String?,
     ): String
 
     /** Imports a .csv list or a .json backup; returns the ImportSummary JSON. */

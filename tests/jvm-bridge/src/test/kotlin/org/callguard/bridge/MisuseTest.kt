@@ -71,7 +71,7 @@ class MisuseTest {
         assertThrows<IllegalArgumentException> { NativeBridge.checkSms(handle, "10086", "x", NOON, "fr") }
         assertThrows<IllegalArgumentException> { NativeBridge.settingsGet(handle, "no_such_key") }
         assertThrows<IllegalArgumentException> { NativeBridge.settingsSet(handle, "paused", "maybe") }
-        assertThrows<IllegalArgumentException> { NativeBridge.history(handle, -1) }
+        assertThrows<IllegalArgumentException> { NativeBridge.history(handle, -1, null) }
     }
 
     @Test

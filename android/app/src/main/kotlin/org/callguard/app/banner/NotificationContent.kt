@@ -53,6 +53,8 @@ data class NotificationContent(
     val number: String,
     /** When the call or message came, ms since the epoch. */
     val timeMillis: Long,
+    /** Where the caller's number is registered ("广东省深圳市"), shown in the header; null if unknown. */
+    val subText: String? = null,
 )
 
 /** Builds notification content from the engine's answers. */
@@ -91,6 +93,7 @@ object NotificationContents {
             actions = actionsFor(decision),
             number = decision.number.normalized,
             timeMillis = timeMillis,
+            subText = decision.number.location,
         )
     }
 
@@ -102,7 +105,9 @@ object NotificationContents {
         )
         val label = text.get(Wording.label(decision.label))
         val number = decision.number.normalized
-        val line = if (number.isEmpty()) label else text.get(R.string.notification_screened_text, PhoneMask.mask(number), label)
+        val masked = if (number.isEmpty()) label else text.get(R.string.notification_screened_text, PhoneMask.mask(number), label)
+        val where = Wording.whereFrom(decision.number.location, decision.number.carrierHint, text)
+        val line = if (where == null) masked else "$masked · $where"
         val banner = decision.banner
         return NotificationContent(
             channel = Channel.SCREENED,
@@ -114,6 +119,7 @@ object NotificationContents {
             actions = actionsFor(decision).filter { it != BannerAction.BLOCK || !plan.disallow },
             number = decision.number.normalized,
             timeMillis = timeMillis,
+            subText = decision.number.location,
         )
     }
 

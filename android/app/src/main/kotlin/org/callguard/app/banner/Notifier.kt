@@ -43,6 +43,7 @@ class Notifier(context: Context) {
             .setSmallIcon(R.drawable.ic_notification)
             .setContentTitle(content.title)
             .setContentText(content.text)
+            .setSubText(content.subText)
             .setStyle(Notification.BigTextStyle().bigText(content.bigText))
             .setColor(content.color)
             .setWhen(content.timeMillis)

@@ -9,11 +9,13 @@ import android.widget.BaseAdapter
 import android.widget.ListView
 import android.widget.TextView
 import org.callguard.app.R
+import org.callguard.app.screening.CallFacts
 import org.callguard.app.wording.Wording
 import org.callguard.app.wording.texts
 import org.callguard.bridge.CallGuard
 import org.callguard.bridge.HistoryEntry
 import org.callguard.bridge.ReportCategory
+import java.util.Locale
 
 /**
  * The screened calls, newest first: number, label, what was done, when, and the reasons in
@@ -34,7 +36,9 @@ class HistoryActivity : Activity() {
 
     override fun onResume() {
         super.onResume()
-        withEngineOrError({ engine -> engine.history(HISTORY_LIMIT) }) { entries ->
+        withEngineOrError({ engine ->
+            engine.history(HISTORY_LIMIT, CallFacts.languageFor(engine.settings().language, Locale.getDefault()))
+        }) { entries ->
             adapter.entries = entries
             empty.visibility = if (entries.isEmpty()) View.VISIBLE else View.GONE
         }
@@ -96,8 +100,9 @@ class HistoryActivity : Activity() {
         override fun getView(position: Int, convertView: View?, parent: ViewGroup): View {
             val view = convertView ?: layoutInflater.inflate(R.layout.item_history, parent, false)
             val entry = entries[position]
-            view.requireViewById<TextView>(R.id.history_number).text =
-                entry.number.ifEmpty { getString(R.string.notification_hidden_number) }
+            val number = entry.number.ifEmpty { getString(R.string.notification_hidden_number) }
+            val where = Wording.whereFrom(entry.location, entry.carrierHint, texts())
+            view.requireViewById<TextView>(R.id.history_number).text = if (where == null) number else "$number · $where"
             view.requireViewById<TextView>(R.id.history_label).text = getString(
                 R.string.history_label_action,
                 getString(Wording.label(entry.label)),

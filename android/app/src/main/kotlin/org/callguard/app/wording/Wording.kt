@@ -128,6 +128,17 @@ object Wording {
             RuleKind.WILDCARD -> R.string.rule_kind_wildcard
         }
 
+    /**
+     * Where a number is from, as one line: its place (already in the request's language) and the
+     * operator that issued a mobile's range — "广东省深圳市 · 号段：中国移动"; null when neither
+     * is known. The range is a hint: numbers port between carriers.
+     */
+    fun whereFrom(location: String?, carrierHint: Carrier?, text: TextSource): String? =
+        listOfNotNull(
+            location,
+            carrierHint?.let { text.get(R.string.location_range, text.get(carrier(it))) },
+        ).joinToString(" · ").ifEmpty { null }
+
     /** The reasons in words, one per line, for the history screen. */
     fun reasons(reasons: List<Reason>, text: TextSource): String =
         reasons.joinToString(separator = "\n") { "• " + text.get(reason(it)) }

@@ -9,6 +9,7 @@ import org.callguard.app.banner.NotificationContents
 import org.callguard.app.banner.PhoneMask
 import org.callguard.app.screening.ResponsePlan
 import org.callguard.bridge.Action
+import org.callguard.bridge.Carrier
 import org.callguard.bridge.Label
 import org.callguard.bridge.Severity
 import org.callguard.bridge.SmsVerdict
@@ -86,6 +87,26 @@ class NotificationContentTest {
         assertEquals("已拒接一个来电", summary.title)
         assertEquals("138****8000 · 可疑号码", summary.text)
         assertEquals(NotificationContents.COLOR_NEUTRAL, summary.color)
+    }
+
+    @Test
+    fun `the banner and the summary say where the caller is from, and whose range it is`() {
+        val located = Decisions.of(label = Label.SUSPICIOUS, action = Action.REJECT, banner = Decisions.banner()).let {
+            it.copy(number = it.number.copy(location = "广东省深圳市", carrierHint = Carrier.CHINA_MOBILE))
+        }
+        val summary = NotificationContents.screened(located, plan(Action.REJECT), 0, chinese)!!
+        assertEquals("138****8000 · 可疑号码 · 广东省深圳市 · 号段：中国移动", summary.text)
+        assertEquals("广东省深圳市", summary.subText)
+        val english = located.copy(number = located.number.copy(location = "Shenzhen, Guangdong"))
+        assertEquals(
+            "138****8000 · Suspicious · Shenzhen, Guangdong · Range: China Mobile",
+            NotificationContents.screened(english, plan(Action.REJECT), 0, texts)!!.text,
+        )
+        val ringing = NotificationContents.ringing(english.copy(action = Action.ALLOW), ResponsePlan.ALLOW, 0)!!
+        assertEquals("Shenzhen, Guangdong", ringing.subText)
+        // Unknown places add nothing.
+        val nowhere = Decisions.of(label = Label.SUSPICIOUS, action = Action.REJECT)
+        assertEquals("138****8000 · 可疑号码", NotificationContents.screened(nowhere, plan(Action.REJECT), 0, chinese)!!.text)
     }
 
     @Test
