@@ -35,6 +35,6 @@ pub use policy::Settings;
 pub use screen::ScreenRequest;
 pub use store::evidence::Evidence;
 pub use store::rules::{Rule, RuleKind};
-pub use store::transfer::{ExportSummary, ImportSummary};
+pub use store::transfer::{ExportSummary, ImportFormat, ImportSummary, Progress, TextEncoding};
 pub use store::{HistoryEntry, Refusal, Report, ReportSource};
 pub use words::Lang;
