@@ -2,6 +2,7 @@
 //! drawn on stderr only when stderr is a terminal (never into a pipe or a log).
 
 use std::io::IsTerminal;
+use std::ops::ControlFlow;
 use std::time::Duration;
 
 use callguard_core::Progress;
@@ -37,8 +38,9 @@ impl Bar {
         }
     }
 
-    /// Shows how far the work has come.
-    pub fn show(&mut self, p: Progress) {
+    /// Shows how far the work has come; the work always goes on (Ctrl-C stops the process, and
+    /// the import's transaction with it).
+    pub fn show(&mut self, p: Progress) -> ControlFlow<()> {
         if let (Some(total), false) = (p.total, self.sized) {
             self.sized = true;
             self.bar.set_style(bar_style(self.unit));
@@ -48,6 +50,7 @@ impl Bar {
             self.bar.set_length(total);
         }
         self.bar.set_position(p.done);
+        ControlFlow::Continue(())
     }
 }
 
@@ -80,14 +83,13 @@ mod tests {
     fn a_hidden_bar_takes_progress_and_stays_silent() {
         let mut bar = Bar::to("importing", "lines", false);
         assert!(bar.bar.is_hidden());
-        bar.show(Progress {
-            done: 0,
-            total: Some(10),
-        });
-        bar.show(Progress {
-            done: 10,
-            total: Some(10),
-        });
+        for done in [0, 10] {
+            let go_on = bar.show(Progress {
+                done,
+                total: Some(10),
+            });
+            assert_eq!(go_on, ControlFlow::Continue(()));
+        }
         assert_eq!((bar.bar.position(), bar.bar.length()), (10, Some(10)));
     }
 

@@ -21,7 +21,7 @@ use crate::screen::{decide, fail_open, ScreenRequest};
 use crate::sms;
 use crate::store::evidence::{self, Evidence};
 use crate::store::rules::{Pattern, Rule};
-use crate::store::transfer::{self, ExportSummary, ImportSummary, Progress};
+use crate::store::transfer::{self, ExportSummary, ImportSummary, ProgressListener};
 use crate::store::{
     CallRecord, HistoryEntry, OpenNotes, RecentCall, Refusal, Report, ReportSource, Store,
 };
@@ -382,15 +382,16 @@ impl Engine {
 
     /// Imports a .csv or .txt list or a .json backup: all of it or nothing.
     pub fn import_file(&self, path: &Path) -> Result<ImportSummary> {
-        self.import_file_with_progress(path, &mut |_| {})
+        self.import_file_with_progress(path, &mut transfer::no_progress)
     }
 
     /// [`Engine::import_file`], telling `progress` how many of the file's lines are through
-    /// (a few hundred calls at most, on this thread).
+    /// (every 4096 lines, on this thread); `Break` from it cancels the import, which then
+    /// changes nothing.
     pub fn import_file_with_progress(
         &self,
         path: &Path,
-        progress: &mut dyn FnMut(Progress),
+        progress: &mut ProgressListener<'_>,
     ) -> Result<ImportSummary> {
         self.flush_quietly();
         // A big import takes seconds: on a connection of its own, calls keep being screened
@@ -409,14 +410,15 @@ impl Engine {
 
     /// Exports to a .csv list or a .json backup.
     pub fn export_file(&self, path: &Path) -> Result<ExportSummary> {
-        self.export_file_with_progress(path, &mut |_| {})
+        self.export_file_with_progress(path, &mut transfer::no_progress)
     }
 
-    /// [`Engine::export_file`], telling `progress` how many rows are written.
+    /// [`Engine::export_file`], telling `progress` how many rows are written; `Break` from it
+    /// cancels the export, which then leaves no file.
     pub fn export_file_with_progress(
         &self,
         path: &Path,
-        progress: &mut dyn FnMut(Progress),
+        progress: &mut ProgressListener<'_>,
     ) -> Result<ExportSummary> {
         self.flush_quietly();
         match &self.path {

@@ -6,6 +6,7 @@ mod common;
 
 use std::fs;
 use std::io::Write;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use callguard_core::store::transfer::Backup;
@@ -445,6 +446,14 @@ fn a_csv_export_opens_in_a_spreadsheet_as_it_should() {
     );
 }
 
+/// A listener that keeps every report and lets the work go on.
+fn record(seen: &mut Vec<Progress>) -> impl FnMut(Progress) -> ControlFlow<()> + '_ {
+    |p| {
+        seen.push(p);
+        ControlFlow::Continue(())
+    }
+}
+
 #[test]
 fn progress_is_reported_from_zero_to_the_whole_file() {
     let (dir, e) = engine();
@@ -456,7 +465,7 @@ fn progress_is_reported_from_zero_to_the_whole_file() {
     }
     drop(f);
     let mut seen: Vec<Progress> = Vec::new();
-    e.import_file_with_progress(&path, &mut |p| seen.push(p))
+    e.import_file_with_progress(&path, &mut record(&mut seen))
         .unwrap();
     let lines = 20_001;
     assert_eq!(
@@ -479,7 +488,7 @@ fn progress_is_reported_from_zero_to_the_whole_file() {
     let mut seen: Vec<Progress> = Vec::new();
     let out = dir.path().join("out.csv");
     let rows = e
-        .export_file_with_progress(&out, &mut |p| seen.push(p))
+        .export_file_with_progress(&out, &mut record(&mut seen))
         .unwrap()
         .rows;
     assert_eq!(rows, 20_000);
@@ -502,9 +511,44 @@ fn progress_is_reported_from_zero_to_the_whole_file() {
     let bad = write(&dir, "bad.csv", "13800138000,block\nnot a number,block\n");
     let mut seen: Vec<Progress> = Vec::new();
     assert!(e
-        .import_file_with_progress(&bad, &mut |p| seen.push(p))
+        .import_file_with_progress(&bad, &mut record(&mut seen))
         .is_err());
     assert!(seen.iter().all(|p| p.done < 2), "{seen:?}");
+}
+
+#[test]
+fn a_listener_that_says_stop_cancels_the_work_and_changes_nothing() {
+    let (dir, e) = engine();
+    e.add_rule("10690*", RuleEffect::Block, None, false)
+        .unwrap();
+    let path = dir.path().join("list.csv");
+    let rows: String = (0..10_000u64)
+        .map(|i| format!("1{:010},block,,\n", 3_000_000_000 + i))
+        .collect();
+    fs::write(&path, rows).unwrap();
+    // Stop at once, or after the first report of progress.
+    for stop_after in [0, 1] {
+        let mut calls = 0;
+        let err = e
+            .import_file_with_progress(&path, &mut |_| {
+                calls += 1;
+                if calls > stop_after {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            })
+            .unwrap_err();
+        assert_eq!(err.to_string(), "the import cancelled");
+        assert_eq!(e.rules().unwrap().len(), 1);
+    }
+    let out = dir.path().join("out.csv");
+    let err = e
+        .export_file_with_progress(&out, &mut |_| ControlFlow::Break(()))
+        .unwrap_err();
+    assert_eq!(err.to_string(), "the export cancelled");
+    assert!(!out.exists());
+    assert!(!dir.path().join("out.csv.partial").exists());
 }
 
 /// Notes as people write them: Chinese, commas, quotes, line breaks of every kind.

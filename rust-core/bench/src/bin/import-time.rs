@@ -1,10 +1,15 @@
 //! The import figure of docs/BENCHMARKS.md on its own: writes the seeded list of the full data
-//! set (1,111,000 CSV rows) once, then times `Engine::import_file` into a fresh database, and
-//! the export of everything back to CSV, over several runs; prints the median and every run.
+//! set (1,111,000 CSV rows) once, then times `Engine::import_file` into a fresh database without
+//! a progress listener and with one (what the CLI's bar and the app's notification cost), and
+//! the export of everything back to CSV, over several runs, alternating so both see the same
+//! machine; prints the median and every run, in wall time and in this process's CPU time (user +
+//! system, from /proc: what a busy shared machine's other work does not inflate).
 //!
 //! `cargo run --release -p callguard-bench --bin import-time -- [--quick] [--runs N] [--dir DIR]`
 
+use std::ops::ControlFlow;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use callguard_bench::{write_list, Sizes};
@@ -13,6 +18,21 @@ use callguard_core::Engine;
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort_unstable();
     samples[samples.len() / 2]
+}
+
+/// This process's CPU time so far (user + system), from /proc/self/stat; zero elsewhere.
+fn cpu_time() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which is in parentheses): utime is the 12th, stime the 13th.
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let ticks: u64 = after
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|f| f.parse::<u64>().ok())
+        .sum();
+    // The kernel's USER_HZ is 100 on every Linux this runs on.
+    Duration::from_millis(ticks * 10)
 }
 
 fn secs(d: Duration) -> String {
@@ -41,25 +61,57 @@ fn main() {
     let rows = sizes.exact + sizes.prefix + sizes.wildcard + sizes.reports;
 
     let mut imports = Vec::new();
+    let mut with_progress = Vec::new();
+    let (mut imports_cpu, mut with_progress_cpu) = (Vec::new(), Vec::new());
     let mut exports = Vec::new();
+    let mut calls = 0u64;
     for _ in 0..runs {
-        let db = dir.join("import.db");
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+        for listen in [false, true] {
+            let db = dir.join("import.db");
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+            }
+            let engine = Engine::open(&db).expect("open");
+            let t = Instant::now();
+            let cpu = cpu_time();
+            if listen {
+                // What a bar does with each report: keep the latest for the next frame.
+                let last = AtomicU64::new(0);
+                calls = 0;
+                engine
+                    .import_file_with_progress(&list, &mut |p| {
+                        calls += 1;
+                        last.store(p.done, Ordering::Relaxed);
+                        ControlFlow::Continue(())
+                    })
+                    .expect("import");
+                with_progress.push(t.elapsed());
+                with_progress_cpu.push(cpu_time() - cpu);
+                std::hint::black_box(last.load(Ordering::Relaxed));
+            } else {
+                engine.import_file(&list).expect("import");
+                imports.push(t.elapsed());
+                imports_cpu.push(cpu_time() - cpu);
+                let t = Instant::now();
+                engine.export_file(&dir.join("export.csv")).expect("export");
+                exports.push(t.elapsed());
+            }
         }
-        let engine = Engine::open(&db).expect("open");
-        let t = Instant::now();
-        engine.import_file(&list).expect("import");
-        imports.push(t.elapsed());
-        let t = Instant::now();
-        engine.export_file(&dir.join("export.csv")).expect("export");
-        exports.push(t.elapsed());
     }
     let all = |v: &[Duration]| v.iter().map(|d| secs(*d)).collect::<Vec<_>>().join(", ");
     println!(
-        "| import of {rows} CSV rows, median of {runs} | {} ({}) | 1M rows ≤ 5 s |",
+        "| import of {rows} CSV rows, median of {runs} | {} ({}); CPU {} ({}) | 1M rows ≤ 5 s |",
         secs(median(imports.clone())),
-        all(&imports)
+        all(&imports),
+        secs(median(imports_cpu.clone())),
+        all(&imports_cpu)
+    );
+    println!(
+        "| the same with a progress listener ({calls} calls), median of {runs} | {} ({}); CPU {} ({}) | 1M rows ≤ 5 s |",
+        secs(median(with_progress.clone())),
+        all(&with_progress),
+        secs(median(with_progress_cpu.clone())),
+        all(&with_progress_cpu)
     );
     println!(
         "| export of every rule and report to CSV, median of {runs} | {} ({}) | |",

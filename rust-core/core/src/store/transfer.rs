@@ -10,6 +10,7 @@ pub mod text;
 
 use std::fs::File;
 use std::io::BufWriter;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -43,40 +44,65 @@ pub struct Progress {
     pub total: Option<u64>,
 }
 
-/// Hands a listener the progress every [`PROGRESS_EVERY`] lines or rows, so a listener that
-/// draws costs nothing measurable against the import.
-pub(crate) struct Reporter<'a> {
-    listener: &'a mut dyn FnMut(Progress),
-    total: Option<u64>,
-    next: u64,
+/// What hears an import's or export's progress; `Break` stops the work, and nothing is
+/// imported (or no file is written).
+pub type ProgressListener<'a> = dyn FnMut(Progress) -> ControlFlow<()> + 'a;
+
+/// A listener that only lets the work go on.
+pub fn no_progress(_: Progress) -> ControlFlow<()> {
+    ControlFlow::Continue(())
 }
 
-impl<'a> Reporter<'a> {
-    fn start(listener: &'a mut dyn FnMut(Progress), total: Option<u64>) -> Self {
-        listener(Progress { done: 0, total });
-        Reporter {
+/// Hands a listener the progress every [`PROGRESS_EVERY`] lines or rows, so a listener that
+/// draws costs nothing measurable against the import.
+pub(crate) struct Reporter<'a, 'l> {
+    listener: &'a mut ProgressListener<'l>,
+    total: Option<u64>,
+    next: u64,
+    work: &'static str,
+}
+
+impl<'a, 'l> Reporter<'a, 'l> {
+    fn start(
+        listener: &'a mut ProgressListener<'l>,
+        total: Option<u64>,
+        work: &'static str,
+    ) -> Result<Self> {
+        let mut reporter = Reporter {
             listener,
             total,
             next: PROGRESS_EVERY,
-        }
+            work,
+        };
+        reporter.tell(0)?;
+        Ok(reporter)
     }
 
-    /// Notes that `done` lines or rows are through.
+    /// Notes that `done` lines or rows are through; an error when the listener says stop.
     #[inline]
-    pub(crate) fn at(&mut self, done: u64) {
-        if done >= self.next {
-            self.next = done + PROGRESS_EVERY;
-            (self.listener)(Progress {
-                done,
-                total: self.total.map(|t| t.max(done)),
-            });
+    pub(crate) fn at(&mut self, done: u64) -> Result<()> {
+        if done < self.next {
+            return Ok(());
+        }
+        self.next = done + PROGRESS_EVERY;
+        self.tell(done)
+    }
+
+    fn tell(&mut self, done: u64) -> Result<()> {
+        let progress = Progress {
+            done,
+            total: self.total.map(|t| t.max(done)),
+        };
+        match (self.listener)(progress) {
+            ControlFlow::Continue(()) => Ok(()),
+            ControlFlow::Break(()) => Err(Error::InvalidInput(format!("{} cancelled", self.work))),
         }
     }
 
-    /// Says that all of it is through.
+    /// Says that all of it is through (too late to stop).
     fn finish(self, done: u64) {
         let done = self.total.map_or(done, |t| t.max(done));
-        (self.listener)(Progress {
+        let _ = (self.listener)(Progress {
             done,
             total: Some(done),
         });
@@ -165,7 +191,7 @@ fn format_of(path: &Path, import: bool) -> Result<ImportFormat> {
 
 /// Imports a .csv or .txt list or a .json backup; all of it, or nothing.
 pub fn import(store: &mut Store, path: &Path, now: i64) -> Result<ImportSummary> {
-    import_with_progress(store, path, now, &mut |_| {})
+    import_with_progress(store, path, now, &mut no_progress)
 }
 
 /// [`import`], telling `progress` how many of the file's lines are through.
@@ -173,7 +199,7 @@ pub fn import_with_progress(
     store: &mut Store,
     path: &Path,
     now: i64,
-    progress: &mut dyn FnMut(Progress),
+    progress: &mut ProgressListener<'_>,
 ) -> Result<ImportSummary> {
     let format = format_of(path, true)?;
     if path.is_dir() {
@@ -184,7 +210,7 @@ pub fn import_with_progress(
     }
     let text = text::open(path)?;
     let encoding = text.encoding;
-    let mut reporter = Reporter::start(progress, text.lines);
+    let mut reporter = Reporter::start(progress, text.lines, "the import")?;
     // A big import inserts into a b-tree far larger than SQLite's default 2 MB page cache;
     // a larger cache for the length of the import saves rereading and rewriting the same pages.
     let cache: i64 = store
@@ -355,14 +381,14 @@ pub fn backup(store: &Store) -> Result<Backup> {
 /// Exports to a .csv list (rules and reports) or a .json backup (everything), written to a
 /// temporary file beside the target and renamed, so a failed export leaves no half file.
 pub fn export(store: &Store, path: &Path) -> Result<ExportSummary> {
-    export_with_progress(store, path, &mut |_| {})
+    export_with_progress(store, path, &mut no_progress)
 }
 
 /// [`export`], telling `progress` how many rows are written.
 pub fn export_with_progress(
     store: &Store,
     path: &Path,
-    progress: &mut dyn FnMut(Progress),
+    progress: &mut ProgressListener<'_>,
 ) -> Result<ExportSummary> {
     let format = format_of(path, false)?;
     if path.is_dir() {
@@ -401,7 +427,7 @@ fn write_export(
     store: &Store,
     tmp: &Path,
     format: ImportFormat,
-    progress: &mut dyn FnMut(Progress),
+    progress: &mut ProgressListener<'_>,
 ) -> Result<u64> {
     let io =
         |e: std::io::Error| Error::InvalidInput(format!("cannot write {}: {e}", tmp.display()));
@@ -412,7 +438,7 @@ fn write_export(
             let items =
                 (b.rules.len() + b.reports.len() + b.refusals.len() + b.evidence_calls.len())
                     as u64;
-            let reporter = Reporter::start(progress, Some(items));
+            let reporter = Reporter::start(progress, Some(items), "the export")?;
             let mut out = out;
             serde_json::to_writer_pretty(&mut out, &b)
                 .map_err(|e| Error::Storage(e.to_string()))?;
@@ -422,14 +448,14 @@ fn write_export(
         ImportFormat::Csv | ImportFormat::PlainList => {
             let rules = store.rules()?;
             let reports = store.reports()?;
-            let mut reporter =
-                Reporter::start(progress, Some((rules.len() + reports.len()) as u64));
+            let total = (rules.len() + reports.len()) as u64;
+            let mut reporter = Reporter::start(progress, Some(total), "the export")?;
             let mut csv = list::CsvOut::new(out).map_err(io)?;
             for rule in &rules {
                 let note = rule.note.as_deref().unwrap_or("");
                 csv.row([rule.pattern.as_str(), rule.effect.code(), "", note])
                     .map_err(io)?;
-                reporter.at(csv.rows());
+                reporter.at(csv.rows())?;
             }
             for report in &reports {
                 let note = report.note.as_deref().unwrap_or("");
@@ -440,7 +466,7 @@ fn write_export(
                     note,
                 ])
                 .map_err(io)?;
-                reporter.at(csv.rows());
+                reporter.at(csv.rows())?;
             }
             reporter.finish(csv.rows());
             (csv.rows(), csv.finish().map_err(io)?)

@@ -112,7 +112,7 @@ enum Layout {
 pub(super) fn import_csv(
     rows: &mut Rows<'_>,
     text: impl Read,
-    report: &mut Reporter<'_>,
+    report: &mut Reporter<'_, '_>,
 ) -> Result<()> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -154,7 +154,7 @@ pub(super) fn import_csv(
             .line()
             .saturating_sub(inside + closed_by_line_end)
             .max(1);
-        report.at(line);
+        report.at(line)?;
         multiline = record.iter().any(|f| f.contains('\n')).then_some(line);
         let first_field = record.get(0).unwrap_or("");
         if record.iter().all(|f| f.trim().is_empty()) || first_field.trim_start().starts_with('#') {
@@ -245,7 +245,7 @@ fn csv_error(e: csv::Error, line: u64) -> Error {
 pub(super) fn import_plain(
     rows: &mut Rows<'_>,
     text: impl Read,
-    report: &mut Reporter<'_>,
+    report: &mut Reporter<'_, '_>,
 ) -> Result<()> {
     let mut lines = BufReader::with_capacity(256 * 1024, text);
     let mut line = String::new();
@@ -259,7 +259,7 @@ pub(super) fn import_plain(
         if read == 0 {
             break;
         }
-        report.at(number);
+        report.at(number)?;
         let entry = line.trim();
         if entry.is_empty() || entry.starts_with('#') {
             continue;
