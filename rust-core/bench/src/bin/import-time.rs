@@ -5,7 +5,9 @@
 //! machine; prints the median and every run, in wall time and in this process's CPU time (user +
 //! system, from /proc: what a busy shared machine's other work does not inflate).
 //!
-//! `cargo run --release -p callguard-bench --bin import-time -- [--quick] [--runs N] [--dir DIR]`
+//! `cargo run --release -p callguard-bench --bin import-time -- [--quick] [--runs N] [--dir DIR]
+//! [--only plain|progress]` (`--only` runs one kind of import and no export, for counting
+//! instructions under valgrind on a machine too busy for timings to mean much).
 
 use std::ops::ControlFlow;
 use std::path::PathBuf;
@@ -17,7 +19,7 @@ use callguard_core::Engine;
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort_unstable();
-    samples[samples.len() / 2]
+    samples.get(samples.len() / 2).copied().unwrap_or_default()
 }
 
 /// This process's CPU time so far (user + system), from /proc/self/stat; zero elsewhere.
@@ -59,6 +61,7 @@ fn main() {
     let list = dir.join("list.csv");
     write_list(&list, sizes, 42).expect("list");
     let rows = sizes.exact + sizes.prefix + sizes.wildcard + sizes.reports;
+    let only = value("--only").map(String::as_str);
 
     let mut imports = Vec::new();
     let mut with_progress = Vec::new();
@@ -67,6 +70,9 @@ fn main() {
     let mut calls = 0u64;
     for _ in 0..runs {
         for listen in [false, true] {
+            if only.is_some_and(|o| o != if listen { "progress" } else { "plain" }) {
+                continue;
+            }
             let db = dir.join("import.db");
             for suffix in ["", "-wal", "-shm"] {
                 let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
@@ -92,6 +98,9 @@ fn main() {
                 engine.import_file(&list).expect("import");
                 imports.push(t.elapsed());
                 imports_cpu.push(cpu_time() - cpu);
+                if only.is_some() {
+                    continue;
+                }
                 let t = Instant::now();
                 engine.export_file(&dir.join("export.csv")).expect("export");
                 exports.push(t.elapsed());
