@@ -22,13 +22,13 @@ impl Bar {
     }
 
     fn to(verb: &'static str, unit: &'static str, visible: bool) -> Bar {
-        let bar = if visible {
-            ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr())
-        } else {
-            ProgressBar::hidden()
-        };
-        bar.set_message(verb);
-        bar.set_style(spinner_style(unit));
+        // Styled before it can draw, so no frame of indicatif's default style shows.
+        let bar = ProgressBar::hidden()
+            .with_style(spinner_style(unit))
+            .with_message(verb);
+        if visible {
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
         // Quick work finishes before the first frame: only draw what takes a moment.
         bar.enable_steady_tick(Duration::from_millis(120));
         Bar {
@@ -62,7 +62,7 @@ impl Drop for Bar {
 
 fn bar_style(unit: &str) -> ProgressStyle {
     ProgressStyle::with_template(&format!(
-        "{{msg}} [{{bar:30}}] {{human_pos}}/{{human_len}} {unit} · {{per_sec}} · {{eta}} left"
+        "{{msg}} [{{bar:30}}] {{human_pos}}/{{human_len}} {unit} · {{per_sec:0}} · {{eta}} left"
     ))
     .unwrap_or_else(|_| ProgressStyle::default_bar())
     .progress_chars("=> ")
@@ -70,7 +70,7 @@ fn bar_style(unit: &str) -> ProgressStyle {
 
 fn spinner_style(unit: &str) -> ProgressStyle {
     ProgressStyle::with_template(&format!(
-        "{{spinner}} {{msg}} {{human_pos}} {unit} · {{per_sec}}"
+        "{{spinner}} {{msg}} {{human_pos}} {unit} · {{per_sec:0}}"
     ))
     .unwrap_or_else(|_| ProgressStyle::default_spinner())
 }
@@ -96,12 +96,12 @@ mod tests {
     #[test]
     fn the_templates_parse() {
         assert!(ProgressStyle::with_template(&format!(
-            "{{msg}} [{{bar:30}}] {{human_pos}}/{{human_len}} {} · {{per_sec}} · {{eta}} left",
+            "{{msg}} [{{bar:30}}] {{human_pos}}/{{human_len}} {} · {{per_sec:0}} · {{eta}} left",
             "lines"
         ))
         .is_ok());
         assert!(
-            ProgressStyle::with_template("{spinner} {msg} {human_pos} rows · {per_sec}").is_ok()
+            ProgressStyle::with_template("{spinner} {msg} {human_pos} rows · {per_sec:0}").is_ok()
         );
     }
 }

@@ -67,6 +67,9 @@ object Transfers {
     /** Whether a transfer is under way. */
     val busy: Boolean get() = state is State.Running
 
+    /** Whether the running transfer was asked to stop and has not yet. */
+    val cancelling: Boolean get() = busy && cancelled
+
     /**
      * Starts [work] unless a transfer is under way (then false). [work] runs off the main thread
      * with a listener to hand to the engine; its result, a cancellation or a failure becomes the

@@ -96,12 +96,18 @@ internal class TransferDialogs(
                 .setCancelable(false)
                 .setNegativeButton(R.string.button_cancel, null)
                 .show()
-        // Cancel stops the work at its next report; the dialog stays until the work says so.
-        dialog.getButton(DialogInterface.BUTTON_NEGATIVE).setOnClickListener { button ->
-            Transfers.cancel()
-            button.isEnabled = false
+        // Cancel stops the work at its next report; the dialog stays until the work says so
+        // (and says "Cancelling…" again when a rotated screen rebuilds it meanwhile).
+        val cancel = dialog.getButton(DialogInterface.BUTTON_NEGATIVE)
+        val showCancelling = {
+            cancel.isEnabled = false
             dialog.setTitle(R.string.transfer_cancelling)
         }
+        cancel.setOnClickListener {
+            Transfers.cancel()
+            showCancelling()
+        }
+        if (Transfers.cancelling) showCancelling()
         this.bar = bar
         this.line = line
         progress = dialog
