@@ -16,7 +16,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 caller="$PWD"
 cd "$here"
-targets=(number screen_json import_csv import_json sms)
+targets=(number screen_json import_csv import_txt import_json sms)
 triple="$(rustc -vV | sed -n 's/^host: //p')"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$here/target}"
 bin_dir="$CARGO_TARGET_DIR/$triple/release"

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${FUZZ_SMOKE_SECONDS:-15}"
-targets=(number screen_json import_csv import_json sms)
+targets=(number screen_json import_csv import_txt import_json sms)
 
 if ! command -v c++ >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     apt-get install -y -qq g++ >/dev/null 2>&1 || true

@@ -38,6 +38,7 @@ bash tests/android-check/run.sh
 step "benchmarks, quick mode (smoke test: figures are printed, not asserted)"
 cargo build --release --locked -q -p callguard-bench -p callguard-cli
 "${CARGO_TARGET_DIR:-target}/release/bench-report" --quick --dir "${TMPDIR:-/tmp}/callguard-bench-ci"
+"${CARGO_TARGET_DIR:-target}/release/import-time" --quick --runs 1 --dir "${TMPDIR:-/tmp}/callguard-import-ci"
 bash tests/jvm-bridge/bench.sh --quick
 
 step "all tests passed"

@@ -1,7 +1,7 @@
 //! Shared pieces of the fuzz targets: the oracles they check besides "never panics".
 
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::LazyLock;
 
 use callguard_core::{Engine, Label, Lang, ReportCategory, RuleEffect};
 
@@ -13,8 +13,7 @@ pub const OFFICIAL: [&str; 7] = [
 /// A private scratch folder for this fuzzing process, on tmpfs where there is one: imports need
 /// a real file, and an export's fsync is free there.
 pub fn scratch() -> &'static PathBuf {
-    static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
+    static DIR: LazyLock<PathBuf> = LazyLock::new(|| {
         let shm = PathBuf::from("/dev/shm");
         let base = if shm.is_dir() {
             shm
@@ -24,7 +23,8 @@ pub fn scratch() -> &'static PathBuf {
         let dir = base.join(format!("callguard-fuzz-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("scratch folder");
         dir
-    })
+    });
+    &DIR
 }
 
 /// Everything the user set up, as the JSON backup says it: the state an import must not touch

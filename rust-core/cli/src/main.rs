@@ -1,6 +1,7 @@
 //! `callguard`: screen calls and manage the CallGuard database from a terminal (DESIGN §6).
 //! Usage errors exit 2 with one line on stderr; storage failures exit 1; nothing is half-written.
 
+mod progress;
 mod render;
 
 use std::io::{BufRead, BufWriter, Write};
@@ -9,9 +10,10 @@ use std::process::ExitCode;
 
 use callguard_core::classify::ReportCategory;
 use callguard_core::screen::fail_open;
-use callguard_core::time::{now_ms, parse_rfc3339};
+use callguard_core::time::{self, now_ms};
 use callguard_core::{
-    Carrier, Code, Engine, Error, Lang, Presentation, RuleEffect, ScreenRequest, Verification,
+    Carrier, Code, Engine, Error, ImportFormat, ImportSummary, Lang, Presentation, RuleEffect,
+    ScreenRequest, TextEncoding, Verification,
 };
 use clap::{Parser, Subcommand};
 
@@ -45,7 +47,8 @@ enum Command {
         /// The network's caller-ID verification.
         #[arg(long, value_parser = parse_code::<Verification>)]
         verification: Option<Verification>,
-        /// When the call came (RFC 3339, e.g. 2026-11-30T09:15:00+08:00); default now.
+        /// When the call came (RFC 3339 / ISO 8601, e.g. 2026-11-30T09:15:00+08:00; without an
+        /// offset, Beijing time); default now.
         #[arg(long, value_parser = parse_time)]
         at: Option<i64>,
         /// Print the decision object as JSON.
@@ -89,7 +92,7 @@ enum Command {
         /// china_mobile, china_telecom or china_unicom (or mobile, telecom, unicom).
         #[arg(value_parser = parse_carrier)]
         carrier: Carrier,
-        /// When you refused (RFC 3339); default now.
+        /// When you refused (RFC 3339 / ISO 8601; without an offset, Beijing time); default now.
         #[arg(long, value_parser = parse_time)]
         at: Option<i64>,
     },
@@ -107,7 +110,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Import a .csv list (number_or_pattern,kind,category,note) or a .json backup.
+    /// Import a .csv list (number_or_pattern,kind,category,note), a .txt list (one number or
+    /// pattern a line, each blocked) or a .json backup; UTF-8, UTF-16 or GBK.
     Import {
         /// The file.
         file: PathBuf,
@@ -125,7 +129,7 @@ enum Command {
         /// The message text.
         #[arg(long)]
         body: String,
-        /// When it arrived (RFC 3339); default now.
+        /// When it arrived (RFC 3339 / ISO 8601; without an offset, Beijing time); default now.
         #[arg(long, value_parser = parse_time)]
         at: Option<i64>,
         /// Print JSON.
@@ -182,8 +186,8 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 }
 
 fn parse_time(s: &str) -> Result<i64, String> {
-    parse_rfc3339(s)
-        .ok_or_else(|| "expected an RFC 3339 time such as 2026-11-30T09:15:00+08:00".to_owned())
+    // clap names the value already: say why, and what would do.
+    time::parse_time(s).map_err(|e| format!("{}; {}", e.reason(), time::TIME_USAGE))
 }
 
 fn parse_carrier(s: &str) -> Result<Carrier, String> {
@@ -422,15 +426,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
         }
         Command::Import { file } => {
-            let s = open(&path)?.import_file(&file)?;
-            writeln!(
-                out,
-                "imported {} rule(s), {} report(s), {} refusal(s), {} setting(s)",
-                s.rules, s.reports, s.refusals, s.settings
-            )?;
+            let engine = open(&path)?;
+            let mut bar = progress::Bar::new("importing", "lines");
+            let s = engine.import_file_with_progress(&file, &mut |p| bar.show(p))?;
+            drop(bar);
+            writeln!(out, "{}", import_summary(&s))?;
         }
         Command::Export { file } => {
-            let s = open(&path)?.export_file(&file)?;
+            let engine = open(&path)?;
+            let mut bar = progress::Bar::new("exporting", "rows");
+            let s = engine.export_file_with_progress(&file, &mut |p| bar.show(p))?;
+            drop(bar);
             writeln!(out, "exported {} row(s) to {}", s.rows, file.display())?;
         }
         Command::SmsCheck {
@@ -460,6 +466,27 @@ fn run(cli: Cli) -> Result<(), Failure> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// What an import did, and how it read the file where that was not plain UTF-8 CSV or JSON.
+fn import_summary(s: &ImportSummary) -> String {
+    let mut line = format!(
+        "imported {} rule(s), {} report(s), {} refusal(s), {} setting(s)",
+        s.rules, s.reports, s.refusals, s.settings
+    );
+    let mut how = Vec::new();
+    if s.format == ImportFormat::PlainList {
+        how.push("a plain list: every line blocked".to_owned());
+    }
+    match s.encoding {
+        TextEncoding::Utf8 => {}
+        TextEncoding::Gbk => how.push("read as GBK: the file was not UTF-8".to_owned()),
+        other => how.push(format!("read as {}", other.name())),
+    }
+    if !how.is_empty() {
+        line.push_str(&format!(" ({})", how.join("; ")));
+    }
+    line
 }
 
 fn add_rule(

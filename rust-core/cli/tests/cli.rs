@@ -384,6 +384,71 @@ fn import_and_export_commands() {
 }
 
 #[test]
+fn at_takes_the_times_people_type_and_refuses_the_rest_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cg.db");
+    // Each of these is 2026-11-30 09:15 Beijing time, which the history shows.
+    for at in [
+        "2026-11-30T09:15:00+08:00",
+        "2026-11-30T01:15:00Z",
+        "2026-11-30 09:15",
+        "2026-11-30T09:15",
+        "20261130T091500+0800",
+        "2026-11-29T20:15-05:00",
+    ] {
+        run_ok(&db, &["screen", "--at", at, "13900139000"]);
+        let history = json(run_ok(&db, &["history", "--limit", "1", "--json"]).as_bytes());
+        assert_eq!(history[0]["time"], 1_796_001_300_000_i64, "{at}");
+    }
+    for (at, says) in [
+        ("yesterday", "year"),
+        ("2025-02-29 10:00", "day"),
+        ("2026-11-30T09:15[Asia/Tokyo]", "offset of Asia/Tokyo"),
+        ("2026-11-30T09:15+25:00", "UTC offset"),
+        ("30/11/2026", "RFC 3339 / ISO 8601"),
+    ] {
+        let err = run_fails(&db, &["screen", "--at", at, "13900139000"], 2);
+        assert!(
+            err.contains(says) && err.contains("Beijing time"),
+            "{at}: {err}"
+        );
+    }
+}
+
+#[test]
+fn import_says_how_it_read_the_file_and_draws_no_bar_into_a_pipe() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cg.db");
+    let cases = [
+        ("excel-utf8-bom-crlf.csv", "imported 3 rule(s), 3 report(s), 0 refusal(s), 0 setting(s)\n"),
+        ("excel-gbk.csv", "imported 3 rule(s), 1 report(s), 0 refusal(s), 0 setting(s) (read as GBK: the file was not UTF-8)\n"),
+        ("plain-list.txt", "imported 5 rule(s), 0 report(s), 0 refusal(s), 0 setting(s) (a plain list: every line blocked)\n"),
+    ];
+    for (file, summary) in cases {
+        let out = callguard(&db)
+            .args(["import", fixtures.join(file).to_str().unwrap()])
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), summary, "{file}");
+        assert!(
+            out.stderr.is_empty(),
+            "{file}: {:?}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let out = callguard(&db)
+        .args(["export", dir.path().join("all.csv").to_str().unwrap()])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
 fn sms_check_command() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("cg.db");

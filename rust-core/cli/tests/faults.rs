@@ -297,7 +297,7 @@ fn import_and_export_paths_that_are_missing_or_folders_are_refused_cleanly() {
     let cases: [(&str, &Path, &str); 6] = [
         ("import", &missing, "cannot read"),
         ("import", &folder, "folder"),
-        ("import", dir.path(), ".csv or .json"),
+        ("import", dir.path(), ".csv, .txt or .json"),
         ("export", &folder, "folder"),
         ("export", &in_missing, "does not exist"),
         ("export", dir.path(), ".csv or .json"),

@@ -22,11 +22,11 @@ use crate::screen::{decide, fail_open, ScreenRequest};
 use crate::sms;
 use crate::store::evidence::{self, Evidence};
 use crate::store::rules::{Pattern, Rule};
-use crate::store::transfer::{self, ExportSummary, ImportSummary};
+use crate::store::transfer::{self, ExportSummary, ImportSummary, ProgressListener};
 use crate::store::{
     CallRecord, HistoryEntry, OpenNotes, RecentCall, Refusal, Report, ReportSource, Store,
 };
-use crate::time::now_ms;
+use crate::time::{self, now_ms};
 use crate::words::Lang;
 
 /// How often (in recorded calls) old history is pruned.
@@ -286,9 +286,8 @@ impl Engine {
     /// Asks the recorder to drop history older than `history_days` when screening is idle, so
     /// opening never waits on another process's lock for it.
     fn prune_history(&self) {
-        let days = i64::from(self.settings().history_days);
-        self.recorder
-            .prune(now_ms().saturating_sub(days * 86_400_000));
+        let days = self.settings().history_days;
+        self.recorder.prune(time::days_before(now_ms(), days));
     }
 
     /// Reports a number; reports by the user also keep its recent calls as evidence.
@@ -394,14 +393,27 @@ impl Engine {
         Ok(entries)
     }
 
-    /// Imports a .csv list or .json backup: all of it or nothing.
+    /// Imports a .csv or .txt list or a .json backup: all of it or nothing.
     pub fn import_file(&self, path: &Path) -> Result<ImportSummary> {
+        self.import_file_with_progress(path, &mut transfer::no_progress)
+    }
+
+    /// [`Engine::import_file`], telling `progress` how many of the file's lines are through
+    /// (every 4096 lines, on this thread); `Break` from it cancels the import, which then
+    /// changes nothing.
+    pub fn import_file_with_progress(
+        &self,
+        path: &Path,
+        progress: &mut ProgressListener<'_>,
+    ) -> Result<ImportSummary> {
         self.flush_quietly();
         // A big import takes seconds: on a connection of its own, calls keep being screened
         // (from the state before the import) while it runs.
         let summary = match &self.path {
-            Some(db) => transfer::import(&mut Store::connect(db)?, path, now_ms())?,
-            None => transfer::import(&mut self.store(), path, now_ms())?,
+            Some(db) => {
+                transfer::import_with_progress(&mut Store::connect(db)?, path, now_ms(), progress)?
+            }
+            None => transfer::import_with_progress(&mut self.store(), path, now_ms(), progress)?,
         };
         self.store().refresh_rules().map_err(Error::from)?;
         let settings = self.store().load_settings()?;
@@ -411,10 +423,20 @@ impl Engine {
 
     /// Exports to a .csv list or a .json backup.
     pub fn export_file(&self, path: &Path) -> Result<ExportSummary> {
+        self.export_file_with_progress(path, &mut transfer::no_progress)
+    }
+
+    /// [`Engine::export_file`], telling `progress` how many rows are written; `Break` from it
+    /// cancels the export, which then leaves no file.
+    pub fn export_file_with_progress(
+        &self,
+        path: &Path,
+        progress: &mut ProgressListener<'_>,
+    ) -> Result<ExportSummary> {
         self.flush_quietly();
         match &self.path {
-            Some(db) => transfer::export(&Store::connect(db)?, path),
-            None => transfer::export(&self.store(), path),
+            Some(db) => transfer::export_with_progress(&Store::connect(db)?, path, progress),
+            None => transfer::export_with_progress(&self.store(), path, progress),
         }
     }
 

@@ -37,6 +37,8 @@ pub use policy::Settings;
 pub use screen::ScreenRequest;
 pub use store::evidence::Evidence;
 pub use store::rules::{Rule, RuleKind};
-pub use store::transfer::{ExportSummary, ImportSummary};
+pub use store::transfer::{
+    ExportSummary, ImportFormat, ImportSummary, Progress, ProgressListener, TextEncoding,
+};
 pub use store::{HistoryEntry, Refusal, Report, ReportSource};
 pub use words::Lang;

@@ -7,6 +7,7 @@
 //! | a zero, closed or foreign handle          | `java.lang.IllegalStateException`           |
 //! | the engine's storage failed               | `org.callguard.bridge.CallGuardException`   |
 //! | a panic, or a JNI failure of our own      | `java.lang.AssertionError`                  |
+//! | a progress listener returned false        | `java.util.concurrent.CancellationException` |
 //! | a Java exception already pending         | that exception, untouched                   |
 //!
 //! Keep in sync with the exceptions documented on `CallGuard` in
@@ -32,6 +33,8 @@ pub enum BridgeError {
     Storage(String),
     /// A failure of the bridge itself (a JNI call failed): a bug, not the caller's fault.
     Internal(String),
+    /// The caller's progress listener asked to stop; nothing was imported or written.
+    Cancelled(String),
     /// A Java exception is already pending; it propagates as it is.
     JavaPending,
 }
@@ -45,6 +48,9 @@ impl BridgeError {
             BridgeError::InvalidHandle(_) => Some(jni_str!("java/lang/IllegalStateException")),
             BridgeError::Storage(_) => Some(jni_str!("org/callguard/bridge/CallGuardException")),
             BridgeError::Internal(_) => Some(PANIC_CLASS),
+            BridgeError::Cancelled(_) => {
+                Some(jni_str!("java/util/concurrent/CancellationException"))
+            }
             BridgeError::JavaPending => None,
         }
     }
@@ -55,7 +61,8 @@ impl BridgeError {
             BridgeError::InvalidArgument(m)
             | BridgeError::InvalidHandle(m)
             | BridgeError::Storage(m)
-            | BridgeError::Internal(m) => m,
+            | BridgeError::Internal(m)
+            | BridgeError::Cancelled(m) => m,
             BridgeError::JavaPending => "a Java exception is pending",
         }
     }
@@ -193,6 +200,10 @@ mod tests {
             (
                 BridgeError::Internal("x".into()),
                 Some("java/lang/AssertionError"),
+            ),
+            (
+                BridgeError::Cancelled("x".into()),
+                Some("java/util/concurrent/CancellationException"),
             ),
             (BridgeError::JavaPending, None),
         ];

@@ -83,7 +83,7 @@ pub(super) fn clean(raw: &str) -> Cleaned {
         } else if is_separator(c) || is_invisible(c) {
             // Spaces, dashes, dots, brackets: people and phones put them between digits.
         } else if starts_suffix(c, after) {
-            if digits.is_empty() {
+            if digits.is_empty() || !is_dial_suffix(rest) {
                 return Cleaned::NotANumber;
             }
             notes.push(Reason::DiallingSuffixRemoved);
@@ -219,6 +219,41 @@ fn starts_suffix(c: char, after: &str) -> bool {
             .is_some_and(|_| extension_follows(&after[2..])),
         _ => false,
     }
+}
+
+/// Whether `suffix` (from its first character on) is what a dial string or URI carries after a
+/// number: pauses, waits, DTMF digits and extension markers, up to URI parameters after `;`,
+/// which may say anything. "13900139000,block" is a CSV row, not a number with a suffix.
+fn is_dial_suffix(suffix: &str) -> bool {
+    let dial = suffix.split([';', '；']).next().unwrap_or_default();
+    let mut rest = dial;
+    while let Some(c) = rest.chars().next() {
+        let after = &rest[c.len_utf8()..];
+        let skip = match c {
+            'e' | 'E'
+                if after
+                    .get(..2)
+                    .is_some_and(|xt| xt.eq_ignore_ascii_case("xt")) =>
+            {
+                3
+            }
+            '分' if after.starts_with('机') => c.len_utf8() + '机'.len_utf8(),
+            c if decimal_digit(c).is_some()
+                || is_separator(c)
+                || is_invisible(c)
+                || matches!(
+                    c,
+                    ',' | '，' | '#' | '＃' | '*' | '＊' | 'p' | 'P' | 'w' | 'W'
+                )
+                || matches!(c, 'x' | 'X' | '转' | ':' | '=') =>
+            {
+                c.len_utf8()
+            }
+            _ => return false,
+        };
+        rest = &rest[skip..];
+    }
+    true
 }
 
 /// Whether an extension's digits follow, after an optional '.', ':', '=' and spaces.

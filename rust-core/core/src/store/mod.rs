@@ -8,6 +8,7 @@ pub mod schema;
 pub mod transfer;
 
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 use std::time::Duration;
 
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension};
@@ -815,7 +816,7 @@ fn init(conn: &Connection) -> std::result::Result<(), InitError> {
 /// `SELECT pattern, effect … WHERE pattern IN (?1 … ?n)` over the prefix rules, one statement
 /// text per count so each is prepared once and cached.
 fn prefix_query(n: usize) -> &'static str {
-    static QUERIES: once_cell::sync::Lazy<Vec<String>> = once_cell::sync::Lazy::new(|| {
+    static QUERIES: LazyLock<Vec<String>> = LazyLock::new(|| {
         (0..=rules::MAX_PATTERN_LEN + 1)
             .map(|n| {
                 let params: Vec<String> = (1..=n.max(1)).map(|i| format!("?{i}")).collect();

@@ -1,19 +1,26 @@
-//! Import and export (DESIGN §7): CSV lists (`number_or_pattern,kind,category,note`) for sharing
-//! block lists and reports, and a JSON backup of everything the user set up. An import is one
-//! transaction: one bad row and nothing is imported, with the row's line number in the message.
+//! Import and export (DESIGN §7): CSV lists (`number_or_pattern,kind,category,note`) and plain
+//! lists (one number or pattern a line) for sharing block lists and reports, and a JSON backup of
+//! everything the user set up. An import is one transaction: one bad row and nothing is imported,
+//! with the row's line number in the message. Files are read in UTF-8, UTF-16 or GBK
+//! ([`text`]); CSV is read and written by the `csv` crate ([`list`]). Both directions report
+//! their progress to a listener a few hundred times at most, whatever the file's size.
+
+mod list;
+pub mod text;
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::BufWriter;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+pub use self::text::TextEncoding;
 use super::rules::{Pattern, Rule, RuleKind};
 use super::{
     insert_evidence, insert_report, save_settings_in, upsert_rule, EvidenceCall, Refusal, Report,
-    ReportSource, Store,
+    Store,
 };
-use crate::classify::{ReportCategory, RuleEffect};
 use crate::error::{Error, Result};
 use crate::number::{self, NumberKind};
 use crate::policy::Settings;
@@ -24,6 +31,83 @@ pub const CSV_HEADER: &str = "number_or_pattern,kind,category,note";
 const IMPORT_CACHE_KIB: i64 = -64 * 1024;
 /// What a JSON backup says it is.
 const BACKUP_FORMAT: &str = "callguard-backup";
+/// How many lines (import) or rows (export) pass between two calls of a progress listener.
+const PROGRESS_EVERY: u64 = 4096;
+
+/// How far an import or export has come: `done` lines of the file read (import) or rows
+/// written (export), of `total` where it is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    /// Lines read or rows written so far.
+    pub done: u64,
+    /// All the lines or rows there are, where known (not for UTF-16 files).
+    pub total: Option<u64>,
+}
+
+/// What hears an import's or export's progress; `Break` stops the work, and nothing is
+/// imported (or no file is written).
+pub type ProgressListener<'a> = dyn FnMut(Progress) -> ControlFlow<()> + 'a;
+
+/// A listener that only lets the work go on.
+pub fn no_progress(_: Progress) -> ControlFlow<()> {
+    ControlFlow::Continue(())
+}
+
+/// Hands a listener the progress every [`PROGRESS_EVERY`] lines or rows, so a listener that
+/// draws costs nothing measurable against the import.
+pub(crate) struct Reporter<'a, 'l> {
+    listener: &'a mut ProgressListener<'l>,
+    total: Option<u64>,
+    next: u64,
+    work: &'static str,
+}
+
+impl<'a, 'l> Reporter<'a, 'l> {
+    fn start(
+        listener: &'a mut ProgressListener<'l>,
+        total: Option<u64>,
+        work: &'static str,
+    ) -> Result<Self> {
+        let mut reporter = Reporter {
+            listener,
+            total,
+            next: PROGRESS_EVERY,
+            work,
+        };
+        reporter.tell(0)?;
+        Ok(reporter)
+    }
+
+    /// Notes that `done` lines or rows are through; an error when the listener says stop.
+    #[inline]
+    pub(crate) fn at(&mut self, done: u64) -> Result<()> {
+        if done < self.next {
+            return Ok(());
+        }
+        self.next = done + PROGRESS_EVERY;
+        self.tell(done)
+    }
+
+    fn tell(&mut self, done: u64) -> Result<()> {
+        let progress = Progress {
+            done,
+            total: self.total.map(|t| t.max(done)),
+        };
+        match (self.listener)(progress) {
+            ControlFlow::Continue(()) => Ok(()),
+            ControlFlow::Break(()) => Err(Error::InvalidInput(format!("{} cancelled", self.work))),
+        }
+    }
+
+    /// Says that all of it is through (too late to stop).
+    fn finish(self, done: u64) {
+        let done = self.total.map_or(done, |t| t.max(done));
+        let _ = (self.listener)(Progress {
+            done,
+            total: Some(done),
+        });
+    }
+}
 
 /// How much an import added.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +120,25 @@ pub struct ImportSummary {
     pub refusals: u64,
     /// Settings restored.
     pub settings: u64,
+    /// What kind of file it was.
+    #[serde(default)]
+    pub format: ImportFormat,
+    /// What text encoding the file was read in (GBK when its bytes were not UTF-8).
+    #[serde(default)]
+    pub encoding: TextEncoding,
+}
+
+/// The kinds of file an import reads, by the file name's extension.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportFormat {
+    /// `.csv`: `number_or_pattern,kind,category,note` rows, or one column of numbers to block.
+    #[default]
+    Csv,
+    /// `.txt`: one number or pattern a line, each blocked.
+    PlainList,
+    /// `.json`: a CallGuard backup.
+    Json,
 }
 
 /// How much an export wrote.
@@ -65,20 +168,20 @@ pub struct Backup {
     pub evidence_calls: Vec<EvidenceCall>,
 }
 
-enum Format {
-    Csv,
-    Json,
-}
-
-fn format_of(path: &Path) -> Result<Format> {
+fn format_of(path: &Path, import: bool) -> Result<ImportFormat> {
     match path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .as_deref()
     {
-        Some("csv") => Ok(Format::Csv),
-        Some("json") => Ok(Format::Json),
+        Some("csv") => Ok(ImportFormat::Csv),
+        Some("json") => Ok(ImportFormat::Json),
+        Some("txt") if import => Ok(ImportFormat::PlainList),
+        _ if import => Err(Error::InvalidInput(format!(
+            "{}: the file name must end in .csv, .txt or .json",
+            path.display()
+        ))),
         _ => Err(Error::InvalidInput(format!(
             "{}: the file name must end in .csv or .json",
             path.display()
@@ -86,17 +189,28 @@ fn format_of(path: &Path) -> Result<Format> {
     }
 }
 
-/// Imports a .csv list or a .json backup; all of it, or nothing.
+/// Imports a .csv or .txt list or a .json backup; all of it, or nothing.
 pub fn import(store: &mut Store, path: &Path, now: i64) -> Result<ImportSummary> {
-    let format = format_of(path)?;
+    import_with_progress(store, path, now, &mut no_progress)
+}
+
+/// [`import`], telling `progress` how many of the file's lines are through.
+pub fn import_with_progress(
+    store: &mut Store,
+    path: &Path,
+    now: i64,
+    progress: &mut ProgressListener<'_>,
+) -> Result<ImportSummary> {
+    let format = format_of(path, true)?;
     if path.is_dir() {
         return Err(Error::InvalidInput(format!(
             "{} is a folder, not a file",
             path.display()
         )));
     }
-    let file = File::open(path)
-        .map_err(|e| Error::InvalidInput(format!("cannot read {}: {e}", path.display())))?;
+    let text = text::open(path)?;
+    let encoding = text.encoding;
+    let mut reporter = Reporter::start(progress, text.lines, "the import")?;
     // A big import inserts into a b-tree far larger than SQLite's default 2 MB page cache;
     // a larger cache for the length of the import saves rereading and rewriting the same pages.
     let cache: i64 = store
@@ -106,8 +220,21 @@ pub fn import(store: &mut Store, path: &Path, now: i64) -> Result<ImportSummary>
         .conn()
         .pragma_update(None, "cache_size", IMPORT_CACHE_KIB)?;
     let imported = match format {
-        Format::Csv => store.transaction(|tx| import_csv(tx, BufReader::new(file), now)),
-        Format::Json => match serde_json::from_reader::<_, Backup>(BufReader::new(file)) {
+        ImportFormat::Csv | ImportFormat::PlainList => store.transaction(|tx| {
+            let mut rows = list::Rows::new(tx, now, encoding == TextEncoding::Gbk)?;
+            if format == ImportFormat::Csv {
+                list::import_csv(&mut rows, text.reader, &mut reporter)?;
+            } else {
+                list::import_plain(&mut rows, text.reader, &mut reporter)?;
+            }
+            let added = rows.added();
+            Ok(ImportSummary {
+                rules: added.rules,
+                reports: added.reports,
+                ..ImportSummary::default()
+            })
+        }),
+        ImportFormat::Json => match serde_json::from_reader::<_, Backup>(text.reader) {
             Ok(backup) => store.transaction(|tx| import_backup(tx, backup)),
             Err(e) => Err(Error::InvalidInput(format!(
                 "{}: not a CallGuard backup: {e}",
@@ -116,74 +243,13 @@ pub fn import(store: &mut Store, path: &Path, now: i64) -> Result<ImportSummary>
         },
     };
     store.conn().pragma_update(None, "cache_size", cache)?;
-    let summary = imported?;
-    store.refresh_rules()?;
-    Ok(summary)
-}
-
-fn import_csv(
-    tx: &rusqlite::Transaction<'_>,
-    reader: impl BufRead,
-    now: i64,
-) -> Result<ImportSummary> {
-    let mut summary = ImportSummary::default();
-    let mut list_report_exists = tx.prepare(
-        "SELECT 1 FROM reports WHERE number = ?1 AND category = ?2 AND source = 'list' LIMIT 1",
-    )?;
-    let mut records = CsvRecords {
-        lines: reader.lines(),
-        line: 0,
+    let summary = ImportSummary {
+        format,
+        encoding,
+        ..imported?
     };
-    while let Some((line, record)) = records.next_record()? {
-        let fields = record.map_err(|e| Error::InvalidInput(format!("line {line}: {e}")))?;
-        if line == 1 && fields.join(",").trim().eq_ignore_ascii_case(CSV_HEADER) {
-            continue;
-        }
-        let bad = |msg: String| Error::InvalidInput(format!("line {line}: {msg}"));
-        if fields.len() < 2 || fields.len() > 4 {
-            return Err(bad(format!(
-                "expected {CSV_HEADER}, found {} field(s)",
-                fields.len()
-            )));
-        }
-        let field = |i: usize| fields.get(i).map(|s| s.trim()).filter(|s| !s.is_empty());
-        let category = match field(2) {
-            Some(c) => Some(
-                ReportCategory::from_code(c)
-                    .ok_or_else(|| bad(format!("unknown category {c:?}")))?,
-            ),
-            None => None,
-        };
-        let note = field(3);
-        match fields[1].trim() {
-            kind @ ("block" | "allow") => {
-                let pattern = Pattern::parse(&fields[0], false).map_err(|e| bad(e.to_string()))?;
-                let effect = RuleEffect::from_code(kind).unwrap_or(RuleEffect::Block);
-                upsert_rule(tx, &pattern, effect, note, now).map_err(|e| in_row(e, bad))?;
-                summary.rules += 1;
-            }
-            "report" => {
-                let category = category.ok_or_else(|| bad("a report needs a category".into()))?;
-                let number = reportable_number(&fields[0]).map_err(|e| bad(e.to_string()))?;
-                if !list_report_exists.exists(rusqlite::params![number, category.code()])? {
-                    let report = Report {
-                        number,
-                        category,
-                        source: ReportSource::List,
-                        note: note.map(str::to_owned),
-                        reported_at: now,
-                    };
-                    insert_report(tx, &report).map_err(|e| in_row(e, bad))?;
-                }
-                summary.reports += 1;
-            }
-            other => {
-                return Err(bad(format!(
-                    "kind must be block, allow or report, not {other:?}"
-                )))
-            }
-        }
-    }
+    reporter.finish(0);
+    store.refresh_rules()?;
     Ok(summary)
 }
 
@@ -271,6 +337,7 @@ fn import_backup(tx: &rusqlite::Transaction<'_>, backup: Backup) -> Result<Impor
         reports: backup.reports.len() as u64,
         refusals: backup.refusals.len() as u64,
         settings: Settings::KEYS.len() as u64,
+        ..ImportSummary::default()
     })
 }
 
@@ -314,7 +381,16 @@ pub fn backup(store: &Store) -> Result<Backup> {
 /// Exports to a .csv list (rules and reports) or a .json backup (everything), written to a
 /// temporary file beside the target and renamed, so a failed export leaves no half file.
 pub fn export(store: &Store, path: &Path) -> Result<ExportSummary> {
-    let format = format_of(path)?;
+    export_with_progress(store, path, &mut no_progress)
+}
+
+/// [`export`], telling `progress` how many rows are written.
+pub fn export_with_progress(
+    store: &Store,
+    path: &Path,
+    progress: &mut ProgressListener<'_>,
+) -> Result<ExportSummary> {
+    let format = format_of(path, false)?;
     if path.is_dir() {
         return Err(Error::InvalidInput(format!(
             "{} is a folder, not a file",
@@ -332,7 +408,7 @@ pub fn export(store: &Store, path: &Path) -> Result<ExportSummary> {
         )));
     }
     let tmp = PathBuf::from(format!("{}.partial", path.display()));
-    let written = write_export(store, &tmp, format);
+    let written = write_export(store, &tmp, format, progress);
     match written {
         Ok(rows) => {
             std::fs::rename(&tmp, path).map_err(|e| {
@@ -347,41 +423,53 @@ pub fn export(store: &Store, path: &Path) -> Result<ExportSummary> {
     }
 }
 
-fn write_export(store: &Store, tmp: &Path, format: Format) -> Result<u64> {
+fn write_export(
+    store: &Store,
+    tmp: &Path,
+    format: ImportFormat,
+    progress: &mut ProgressListener<'_>,
+) -> Result<u64> {
     let io =
         |e: std::io::Error| Error::InvalidInput(format!("cannot write {}: {e}", tmp.display()));
-    let mut out = BufWriter::new(File::create(tmp).map_err(io)?);
-    let rows = match format {
-        Format::Json => {
+    let out = BufWriter::new(File::create(tmp).map_err(io)?);
+    let (rows, out) = match format {
+        ImportFormat::Json => {
             let b = backup(store)?;
+            let items =
+                (b.rules.len() + b.reports.len() + b.refusals.len() + b.evidence_calls.len())
+                    as u64;
+            let reporter = Reporter::start(progress, Some(items), "the export")?;
+            let mut out = out;
             serde_json::to_writer_pretty(&mut out, &b)
                 .map_err(|e| Error::Storage(e.to_string()))?;
-            (b.rules.len() + b.reports.len() + b.refusals.len() + b.evidence_calls.len()) as u64
+            reporter.finish(items);
+            (items, out)
         }
-        Format::Csv => {
-            writeln!(out, "{CSV_HEADER}").map_err(io)?;
-            let mut rows = 0;
-            for rule in store.rules()? {
-                let fields = [
-                    rule.pattern.as_str(),
-                    rule.effect.code(),
-                    "",
-                    rule.note.as_deref().unwrap_or(""),
-                ];
-                writeln!(out, "{}", csv_line(&fields)).map_err(io)?;
-                rows += 1;
+        ImportFormat::Csv | ImportFormat::PlainList => {
+            let rules = store.rules()?;
+            let reports = store.reports()?;
+            let total = (rules.len() + reports.len()) as u64;
+            let mut reporter = Reporter::start(progress, Some(total), "the export")?;
+            let mut csv = list::CsvOut::new(out).map_err(io)?;
+            for rule in &rules {
+                let note = rule.note.as_deref().unwrap_or("");
+                csv.row([rule.pattern.as_str(), rule.effect.code(), "", note])
+                    .map_err(io)?;
+                reporter.at(csv.rows())?;
             }
-            for report in store.reports()? {
-                let fields = [
+            for report in &reports {
+                let note = report.note.as_deref().unwrap_or("");
+                csv.row([
                     report.number.as_str(),
                     "report",
                     report.category.code(),
-                    report.note.as_deref().unwrap_or(""),
-                ];
-                writeln!(out, "{}", csv_line(&fields)).map_err(io)?;
-                rows += 1;
+                    note,
+                ])
+                .map_err(io)?;
+                reporter.at(csv.rows())?;
             }
-            rows
+            reporter.finish(csv.rows());
+            (csv.rows(), csv.finish().map_err(io)?)
         }
     };
     out.into_inner()
@@ -389,145 +477,4 @@ fn write_export(store: &Store, tmp: &Path, format: Format) -> Result<u64> {
         .sync_all()
         .map_err(io)?;
     Ok(rows)
-}
-
-/// One CSV line, quoting fields that need it (RFC 4180).
-fn csv_line(fields: &[&str]) -> String {
-    let quoted: Vec<String> = fields
-        .iter()
-        .map(|f| {
-            if f.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", f.replace('"', "\"\""))
-            } else {
-                (*f).to_owned()
-            }
-        })
-        .collect();
-    quoted.join(",")
-}
-
-/// Reads RFC 4180 records from lines: quoted fields may hold commas, `""` and newlines.
-struct CsvRecords<L> {
-    lines: L,
-    line: usize,
-}
-
-/// The longest record an import accepts; a 10 MB note is an error, not a memory spike.
-const MAX_RECORD_BYTES: usize = 64 * 1024;
-
-impl<L: Iterator<Item = std::io::Result<String>>> CsvRecords<L> {
-    /// The next non-blank, non-comment record with the line it starts on.
-    #[allow(clippy::type_complexity)]
-    fn next_record(&mut self) -> Result<Option<(usize, std::result::Result<Vec<String>, String>)>> {
-        loop {
-            let Some(first) = self.next_line()? else {
-                return Ok(None);
-            };
-            let start = self.line;
-            if first.trim().is_empty() || first.trim_start().starts_with('#') {
-                continue;
-            }
-            let mut text = first;
-            while quotes_open(&text) {
-                if text.len() > MAX_RECORD_BYTES {
-                    return Ok(Some((
-                        start,
-                        Err(format!("record longer than {MAX_RECORD_BYTES} bytes")),
-                    )));
-                }
-                match self.next_line()? {
-                    Some(more) => {
-                        text.push('\n');
-                        text.push_str(&more);
-                    }
-                    None => return Ok(Some((start, Err("unclosed quote".into())))),
-                }
-            }
-            if text.len() > MAX_RECORD_BYTES {
-                return Ok(Some((
-                    start,
-                    Err(format!("record longer than {MAX_RECORD_BYTES} bytes")),
-                )));
-            }
-            return Ok(Some((start, split_record(&text))));
-        }
-    }
-
-    fn next_line(&mut self) -> Result<Option<String>> {
-        match self.lines.next() {
-            None => Ok(None),
-            Some(Ok(l)) => {
-                self.line += 1;
-                Ok(Some(l.strip_suffix('\r').map(str::to_owned).unwrap_or(l)))
-            }
-            Some(Err(e)) => Err(Error::InvalidInput(format!(
-                "line {}: cannot read: {e}",
-                self.line + 1
-            ))),
-        }
-    }
-}
-
-fn quotes_open(text: &str) -> bool {
-    text.bytes().filter(|b| *b == b'"').count() % 2 == 1
-}
-
-fn split_record(text: &str) -> std::result::Result<Vec<String>, String> {
-    let mut fields = Vec::new();
-    let mut field = String::new();
-    let mut chars = text.chars().peekable();
-    let mut quoted = false;
-    let mut at_start = true;
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (false, '"') if at_start => quoted = true,
-            (false, '"') => return Err("a quote inside an unquoted field".into()),
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => {
-                quoted = false;
-                if !matches!(chars.peek(), None | Some(',')) {
-                    return Err("text after a closing quote".into());
-                }
-            }
-            (false, ',') => {
-                fields.push(std::mem::take(&mut field));
-                at_start = true;
-                continue;
-            }
-            (_, c) => field.push(c),
-        }
-        at_start = false;
-    }
-    fields.push(field);
-    Ok(fields)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn csv_fields_round_trip_through_quoting() {
-        let fields = [
-            "13800138000",
-            "block",
-            "",
-            "said \"hi\", then, hung up\nagain",
-        ];
-        let line = csv_line(&fields);
-        assert_eq!(
-            split_record(&line).unwrap(),
-            fields.map(str::to_owned).to_vec()
-        );
-    }
-
-    #[test]
-    fn malformed_csv_records_are_errors() {
-        for bad in ["a\"b,block", "\"a\"b,block"] {
-            assert!(split_record(bad).is_err(), "{bad}");
-        }
-    }
 }

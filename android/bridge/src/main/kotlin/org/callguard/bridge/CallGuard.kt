@@ -115,11 +115,22 @@ class CallGuard private constructor(
         return Json.history(NativeBridge.history(live(), limit, language?.code))
     }
 
-    /** Imports a CSV list or a JSON backup (by the file's extension). */
-    fun importFile(path: String): ImportSummary = Json.importSummary(NativeBridge.importFile(live(), path))
+    /**
+     * Imports a CSV or plain-text list or a JSON backup (by the file's extension), in UTF-8,
+     * UTF-16 or GBK, telling [listener] how far it has come. All of it or nothing: a bad row
+     * throws [IllegalArgumentException] naming its line, a listener returning false throws
+     * [java.util.concurrent.CancellationException].
+     */
+    fun importFile(
+        path: String,
+        listener: ProgressListener? = null,
+    ): ImportSummary = Json.importSummary(NativeBridge.importFile(live(), path, listener))
 
     /** Exports everything to a JSON backup (or the rules and reports to a CSV list). */
-    fun exportFile(path: String): ExportSummary = Json.exportSummary(NativeBridge.exportFile(live(), path))
+    fun exportFile(
+        path: String,
+        listener: ProgressListener? = null,
+    ): ExportSummary = Json.exportSummary(NativeBridge.exportFile(live(), path, listener))
 
     /** The complaint material for 12300 / 12321, written in [language]. */
     fun evidence(language: Language): Evidence = Json.evidence(NativeBridge.evidence(live(), language.code))

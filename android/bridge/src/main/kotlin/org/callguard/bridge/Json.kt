@@ -99,6 +99,8 @@ internal object Json {
                 reports = o.getInt("reports"),
                 refusals = o.getInt("refusals"),
                 settings = o.getInt("settings"),
+                format = o.code("format", ImportFormat::fromCode),
+                encoding = o.code("encoding", TextEncoding::fromCode),
             )
         }
 

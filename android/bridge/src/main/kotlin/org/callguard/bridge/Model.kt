@@ -425,13 +425,54 @@ data class SmsWarning(
     val severity: Severity,
 )
 
-/** What an import added, by table. */
+/** What an import added, by table, and how the file was read. */
 data class ImportSummary(
     val rules: Int,
     val reports: Int,
     val refusals: Int,
     val settings: Int,
+    val format: ImportFormat = ImportFormat.CSV,
+    val encoding: TextEncoding = TextEncoding.UTF_8,
 )
+
+/** The kinds of file an import reads. Keep in sync with `ImportFormat` in rust-core/core/src/store/transfer.rs. */
+enum class ImportFormat(
+    val code: String,
+) {
+    /** `number_or_pattern,kind,category,note` rows, or one column of numbers to block. */
+    CSV("csv"),
+
+    /** One number or pattern a line, each blocked. */
+    PLAIN_LIST("plain_list"),
+
+    /** A CallGuard backup. */
+    JSON("json"),
+    ;
+
+    companion object {
+        /** The format with this code, or null. */
+        fun fromCode(code: String): ImportFormat? = entries.firstOrNull { it.code == code }
+    }
+}
+
+/** The text encoding an imported file was read in. Keep in sync with `TextEncoding` in rust-core/core/src/store/transfer/text.rs. */
+enum class TextEncoding(
+    val code: String,
+    val displayName: String,
+) {
+    UTF_8("utf-8", "UTF-8"),
+    UTF_16LE("utf-16le", "UTF-16LE"),
+    UTF_16BE("utf-16be", "UTF-16BE"),
+
+    /** The bytes were not UTF-8: read as GBK, what Excel on Chinese Windows writes. */
+    GBK("gbk", "GBK"),
+    ;
+
+    companion object {
+        /** The encoding with this code, or null. */
+        fun fromCode(code: String): TextEncoding? = entries.firstOrNull { it.code == code }
+    }
+}
 
 /** How many rows an export wrote. */
 data class ExportSummary(

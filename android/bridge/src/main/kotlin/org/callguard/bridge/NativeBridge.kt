@@ -123,16 +123,24 @@ object NativeBridge {
         lang: String?,
     ): String
 
-    /** Imports a .csv list or a .json backup; returns the ImportSummary JSON. */
+    /**
+     * Imports a .csv or .txt list or a .json backup, telling [listener] (if any) how far it has
+     * come; returns the ImportSummary JSON.
+     */
     @JvmStatic external fun importFile(
         handle: Long,
         path: String?,
+        listener: ProgressListener?,
     ): String
 
-    /** Writes a .json backup (or a .csv list) to [path]; returns the ExportSummary JSON. */
+    /**
+     * Writes a .json backup (or a .csv list) to [path], telling [listener] (if any) how far it has
+     * come; returns the ExportSummary JSON.
+     */
     @JvmStatic external fun exportFile(
         handle: Long,
         path: String?,
+        listener: ProgressListener?,
     ): String
 
     /** The complaint evidence in the language with code [lang]; returns the Evidence JSON. */

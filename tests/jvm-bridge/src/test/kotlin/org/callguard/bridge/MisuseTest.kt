@@ -44,8 +44,8 @@ class MisuseTest {
         assertThrows<IllegalArgumentException> { NativeBridge.settingsGet(handle, null) }
         assertThrows<IllegalArgumentException> { NativeBridge.settingsSet(handle, "paused", null) }
         assertThrows<IllegalArgumentException> { NativeBridge.settingsSet(handle, null, "true") }
-        assertThrows<IllegalArgumentException> { NativeBridge.importFile(handle, null) }
-        assertThrows<IllegalArgumentException> { NativeBridge.exportFile(handle, null) }
+        assertThrows<IllegalArgumentException> { NativeBridge.importFile(handle, null, null) }
+        assertThrows<IllegalArgumentException> { NativeBridge.exportFile(handle, null, null) }
         assertThrows<IllegalArgumentException> { NativeBridge.evidence(handle, null) }
         assertThrows<IllegalArgumentException> { NativeBridge.checkSms(handle, null, "123456", NOON, null) }
         assertThrows<IllegalArgumentException> { NativeBridge.checkSms(handle, "10086", null, NOON, null) }

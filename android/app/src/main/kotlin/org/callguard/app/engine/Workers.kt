@@ -21,6 +21,9 @@ object Workers {
     /** Everything else (screens, banner actions, SMS checks), one at a time, in order. */
     val io: ExecutorService = Executors.newSingleThreadExecutor(named("callguard-io"))
 
+    /** Imports and exports, which take seconds: never in the way of [io] or of a ringing call. */
+    val transfer: ExecutorService = Executors.newSingleThreadExecutor(named("callguard-transfer"))
+
     private fun named(prefix: String): ThreadFactory {
         val count = AtomicInteger()
         return ThreadFactory { runnable ->

@@ -20,14 +20,16 @@ object DocumentNames {
     /** The MIME type of an export (a JSON backup of everything). */
     const val EXPORT_TYPE = "application/json"
 
-    /** "json" or "csv" for a picked document, or null when it is neither. */
+    /** "json", "csv" or "txt" (a plain list) for a picked document, or null when it is none of them. */
     fun importExtension(displayName: String?, mimeType: String?): String? {
         val name = displayName?.lowercase().orEmpty()
         return when {
             name.endsWith(".json") -> "json"
             name.endsWith(".csv") -> "csv"
+            name.endsWith(".txt") -> "txt"
             mimeType == "application/json" -> "json"
             mimeType == "text/csv" || mimeType == "text/comma-separated-values" -> "csv"
+            mimeType == "text/plain" -> "txt"
             else -> null
         }
     }

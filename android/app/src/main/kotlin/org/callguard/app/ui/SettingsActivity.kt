@@ -16,6 +16,7 @@ import android.widget.LinearLayout
 import android.widget.Switch
 import android.widget.TextView
 import org.callguard.app.R
+import org.callguard.app.engine.Transfers
 import org.callguard.app.screening.CallFacts
 import org.callguard.app.sms.SmsGuard
 import org.callguard.app.wording.Wording
@@ -35,11 +36,13 @@ class SettingsActivity : Activity() {
     private lateinit var refusalRows: LinearLayout
     private lateinit var smsSwitch: Switch
     private lateinit var inflater: LayoutInflater
+    private lateinit var transfers: TransferDialogs
 
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         setContentView(R.layout.activity_settings)
         inflater = layoutInflater
+        transfers = TransferDialogs(this) { load() }
         rows = requireViewById(R.id.setting_rows)
         refusalRows = requireViewById(R.id.refusal_rows)
         smsSwitch = requireViewById(R.id.sms_guard_switch)
@@ -54,6 +57,12 @@ class SettingsActivity : Activity() {
         super.onResume()
         smsSwitch.isChecked = SmsGuard.isOn(this) && SmsGuard.hasPermission(this)
         load()
+        transfers.attach()
+    }
+
+    override fun onPause() {
+        transfers.detach()
+        super.onPause()
     }
 
     private fun load() {
@@ -188,6 +197,7 @@ class SettingsActivity : Activity() {
     // Import, export, evidence.
 
     private fun pickImport() {
+        if (Transfers.busy) return toast(getString(R.string.transfer_busy))
         val intent = Intent(Intent.ACTION_OPEN_DOCUMENT)
             .addCategory(Intent.CATEGORY_OPENABLE)
             .setType("*/*")
@@ -196,6 +206,7 @@ class SettingsActivity : Activity() {
     }
 
     private fun pickExport() {
+        if (Transfers.busy) return toast(getString(R.string.transfer_busy))
         val intent = Intent(Intent.ACTION_CREATE_DOCUMENT)
             .addCategory(Intent.CATEGORY_OPENABLE)
             .setType(DocumentNames.EXPORT_TYPE)
@@ -213,31 +224,34 @@ class SettingsActivity : Activity() {
         }
     }
 
+    // The work runs in Transfers, not here: it goes on, with its progress dialog, across rotation.
+
     private fun importFrom(uri: Uri) {
         val app = applicationContext
-        withEngineOrError({ engine ->
-            val copy = Documents.copyToCache(app, uri) ?: throw IllegalArgumentException(getString(R.string.import_unknown_format))
-            try {
-                engine.importFile(copy.path)
-            } finally {
-                copy.delete()
+        val started =
+            Transfers.start(this, Transfers.Kind.IMPORT) { engine, listener ->
+                val copy = Documents.copyToCache(app, uri) ?: throw IllegalArgumentException(app.getString(R.string.import_unknown_format))
+                try {
+                    Transfers.State.Imported(engine.importFile(copy.path, listener))
+                } finally {
+                    copy.delete()
+                }
             }
-        }) { summary ->
-            toast(getString(R.string.import_done, summary.rules, summary.reports, summary.refusals, summary.settings))
-            load()
-        }
+        if (!started) toast(getString(R.string.transfer_busy))
     }
 
     private fun exportTo(uri: Uri) {
         val app = applicationContext
-        withEngineOrError({ engine ->
-            val file = Documents.exportFile(app)
-            try {
-                engine.exportFile(file.path).also { Documents.copyFromFile(app, file, uri) }
-            } finally {
-                file.delete()
+        val started =
+            Transfers.start(this, Transfers.Kind.EXPORT) { engine, listener ->
+                val file = Documents.exportFile(app)
+                try {
+                    Transfers.State.Exported(engine.exportFile(file.path, listener).also { Documents.copyFromFile(app, file, uri) })
+                } finally {
+                    file.delete()
+                }
             }
-        }) { summary -> toast(getString(R.string.export_done, summary.rows)) }
+        if (!started) toast(getString(R.string.transfer_busy))
     }
 
     private fun shareEvidence() {

@@ -62,6 +62,9 @@ class VendorGuideTest {
         "list, text/csv, csv",
         "list, text/comma-separated-values, csv",
         "backup, application/json, json",
+        "blocked.txt, application/octet-stream, txt",
+        "numbers.TXT, text/plain, txt",
+        "list, text/plain, txt",
         "photo.jpg, image/jpeg, ",
         ", , ",
     )
@@ -73,7 +76,6 @@ class VendorGuideTest {
     fun `exports are JSON backups named by day`() {
         assertEquals("callguard-backup-2025-08-01.json", DocumentNames.exportName(LocalDate.of(2025, 8, 1)))
         assertEquals("application/json", DocumentNames.EXPORT_TYPE)
-        assertNull(DocumentNames.importExtension("notes.txt", "text/plain"))
     }
 
     @Test
