@@ -132,6 +132,8 @@ code_enum! {
         BlockedBySetting = "blocked_by_setting",
         /// Strict mode: every non-contact is blocked.
         StrictMode = "strict_mode",
+        /// Strict mode is on, but nobody could tell whether the caller is a contact: the call rings.
+        ContactsUnknown = "contacts_unknown",
         /// Protection is paused: everything rings.
         ProtectionPaused = "protection_paused",
         /// The network says the caller ID was verified (STIR/SHAKEN).

@@ -21,7 +21,8 @@ import java.util.Locale
 
 /**
  * Where every incoming call enters CallGuard. Android binds this service (we hold the
- * call-screening role) for each incoming call from a number not in the contacts; it reads the
+ * call-screening role) for each incoming call — from contacts too only when we hold
+ * READ_CONTACTS (see [ContactLookup]); it reads the
  * call's details, asks the engine on a worker thread, and answers within 1 s — with the
  * engine's decision, or with "allow" after any exception or when the budget runs out.
  */
@@ -42,16 +43,17 @@ class CallGuardScreeningService : CallScreeningService() {
 
     private fun decide(details: Call.Details, receivedAt: Long): Decision {
         val engine = EngineHolder.get(this)
+        val number = details.handle?.schemeSpecificPart
+        val hasContacts = checkSelfPermission(Manifest.permission.READ_CONTACTS) == PackageManager.PERMISSION_GRANTED
         val facts = CallFacts(
-            number = details.handle?.schemeSpecificPart,
+            number = number,
             handlePresentation = details.handlePresentation,
             verificationStatus = verificationStatus(details),
-            isContact = false,
+            contact = ContactLookup.status(hasContacts, number, ::inContacts),
             timeMillis = receivedAt,
         )
-        val known = facts.copy(isContact = facts.number?.let(::inContacts) ?: false)
         val language = CallFacts.languageFor(engine.settings().language, Locale.getDefault())
-        return engine.screen(known.toRequest(language))
+        return engine.screen(facts.toRequest(language))
     }
 
     private fun respond(details: Call.Details, outcome: ScreeningOutcome, receivedAt: Long) {
@@ -82,16 +84,10 @@ class CallGuardScreeningService : CallScreeningService() {
     private fun verificationStatus(details: Call.Details): Int? =
         if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.R) details.callerNumberVerificationStatus else null
 
-    /** Looks the number up in the contacts when the user granted READ_CONTACTS; false otherwise. */
-    private fun inContacts(number: String): Boolean {
-        if (number.isBlank()) return false
-        if (checkSelfPermission(Manifest.permission.READ_CONTACTS) != PackageManager.PERMISSION_GRANTED) return false
+    /** Asks the contacts provider whether [number] is a contact; null when it gave no cursor. */
+    private fun inContacts(number: String): Boolean? {
         val uri = Uri.withAppendedPath(ContactsContract.PhoneLookup.CONTENT_FILTER_URI, Uri.encode(number))
-        return try {
-            contentResolver.query(uri, arrayOf(BaseColumns._ID), null, null, null)?.use { it.moveToFirst() } ?: false
-        } catch (e: RuntimeException) {
-            false
-        }
+        return contentResolver.query(uri, arrayOf(BaseColumns._ID), null, null, null)?.use { it.moveToFirst() }
     }
 
     private companion object {

@@ -98,7 +98,10 @@ class StatusActivity : Activity() {
         contactsStatus.setText(if (contactsOn) R.string.status_contacts_on else R.string.status_contacts_off)
         contactsButton.visibility = if (contactsOn) View.GONE else View.VISIBLE
 
-        withEngine({ engine -> Health(engine.history(1).firstOrNull(), engine.settings().paused, engine.warnings) }) { result ->
+        withEngine({ engine ->
+            val settings = engine.settings()
+            Health(engine.history(1).firstOrNull(), settings.paused, settings.blockNonContacts && !contactsOn, engine.warnings)
+        }) { result ->
             result.fold(::showHealth) { failure ->
                 lastCall.text = ""
                 engineStatus.visibility = View.VISIBLE
@@ -122,6 +125,7 @@ class StatusActivity : Activity() {
         }
         val problems = buildList {
             if (health.paused) add(getString(R.string.status_paused))
+            if (health.strictWithoutContacts) add(getString(R.string.status_strict_without_contacts))
             health.warnings.forEach { add(getString(R.string.status_engine_warning, it)) }
         }
         engineStatus.visibility = if (problems.isEmpty()) View.GONE else View.VISIBLE
@@ -146,7 +150,13 @@ class StatusActivity : Activity() {
     }
 
     /** What the status screen shows from the engine. */
-    private data class Health(val lastCall: HistoryEntry?, val paused: Boolean, val warnings: List<String>)
+    private data class Health(
+        val lastCall: HistoryEntry?,
+        val paused: Boolean,
+        /** Strict mode is on but CallGuard may not read the contacts: it cannot apply. */
+        val strictWithoutContacts: Boolean,
+        val warnings: List<String>,
+    )
 
     private companion object {
         const val REQUEST_ROLE = 1
