@@ -213,7 +213,9 @@ pub struct Decision {
     pub reasons: Vec<Reason>,
     /// What to do with the call.
     pub action: Action,
-    /// Keep the call out of the call log.
+    /// Ask to keep the call out of the call log (`skip_call_log_on_reject`). A request, not a
+    /// fact: Android ignores it for every screening app but the carrier's, and the Android app
+    /// does not pass it on.
     pub skip_call_log: bool,
     /// Show no missed-call notification.
     pub skip_notification: bool,

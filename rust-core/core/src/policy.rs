@@ -58,7 +58,11 @@ pub struct Settings {
     pub language: LanguageSetting,
     /// Show no missed-call notification for rejected calls.
     pub skip_notification_on_reject: bool,
-    /// Keep rejected calls out of the call log.
+    /// Ask the platform to keep rejected calls out of its call log. Android honours this only for
+    /// the carrier's screening app (CallResponse.Builder.setSkipCallLog: "Only the carrier and
+    /// system call screening apps can use this parameter"); any other app's rejected calls are
+    /// logged as blocked whatever it asks, so the Android app neither offers nor sends it. Kept
+    /// for backups and for platforms that honour it.
     pub skip_call_log_on_reject: bool,
     /// Protection paused: everything rings.
     pub paused: bool,

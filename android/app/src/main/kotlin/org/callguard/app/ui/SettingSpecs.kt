@@ -102,12 +102,6 @@ object SettingSpecs {
             R.string.setting_skip_notification_on_reject_summary,
         ),
         switch(
-            "skip_call_log_on_reject",
-            SettingsSection.BLOCKING,
-            R.string.setting_skip_call_log_on_reject,
-            R.string.setting_skip_call_log_on_reject_summary,
-        ),
-        switch(
             "banner_for_unknown",
             SettingsSection.BANNER,
             R.string.setting_banner_for_unknown,
@@ -146,6 +140,13 @@ object SettingSpecs {
         ),
     )
 
+    /**
+     * Core settings the app does not offer, and why. `skip_call_log_on_reject`: Android ignores
+     * `CallResponse.Builder.setSkipCallLog` for every screening app but the carrier's, and logs
+     * each call CallGuard rejects as a blocked call whatever it asks; a switch for it would lie.
+     */
+    val NOT_ON_ANDROID: Set<String> = setOf("skip_call_log_on_reject")
+
     /** The spec for [key], or null. */
     fun find(key: String): SettingSpec? = ALL.firstOrNull { it.key == key }
 
@@ -163,7 +164,6 @@ object SettingSpecs {
             "banner_for_unknown" -> settings.bannerForUnknown.toString()
             "language" -> settings.language.code
             "skip_notification_on_reject" -> settings.skipNotificationOnReject.toString()
-            "skip_call_log_on_reject" -> settings.skipCallLogOnReject.toString()
             "paused" -> settings.paused.toString()
             "history_enabled" -> settings.historyEnabled.toString()
             "history_days" -> settings.historyDays.toString()

@@ -41,7 +41,15 @@ class SettingSpecsTest {
         val fields = Settings::class.java.declaredFields.map { snake(it.name) }.toSet()
         val keys = SettingSpecs.ALL.map { it.key }
         assertEquals(keys.size, keys.toSet().size, "a setting is listed twice")
-        assertEquals(fields, keys.toSet())
+        assertEquals(fields - SettingSpecs.NOT_ON_ANDROID, keys.toSet())
+        assertTrue(fields.containsAll(SettingSpecs.NOT_ON_ANDROID), "NOT_ON_ANDROID names a setting the core does not have")
+    }
+
+    @Test
+    fun `the call-log switch Android ignores is not offered`() {
+        assertEquals(null, SettingSpecs.find("skip_call_log_on_reject"))
+        val strings = StringResources.english.strings.keys + StringResources.chinese.strings.keys
+        assertTrue(strings.none { "skip_call_log" in it }, "words for a switch that is not there")
     }
 
     @Test
@@ -52,7 +60,6 @@ class SettingSpecsTest {
             "after_refusal_action" to "reject",
             "repeated_call_minutes" to "3",
             "language" to "zh",
-            "skip_call_log_on_reject" to "true",
             "history_days" to "90",
             "sms_guard_minutes" to "10",
         )
