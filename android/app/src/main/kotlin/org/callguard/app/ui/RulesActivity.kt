@@ -61,7 +61,8 @@ class RulesActivity : Activity() {
             adapter.rules = page.rules
             empty.visibility = if (page.total == 0L && filter.isBlank()) View.VISIBLE else View.GONE
             count.visibility = if (page.total > page.rules.size) View.VISIBLE else View.GONE
-            count.text = getString(R.string.rules_showing, page.rules.size, page.total)
+            val quantity = page.total.coerceAtMost(Int.MAX_VALUE.toLong()).toInt()
+            count.text = resources.getQuantityString(R.plurals.rules_showing, quantity, page.rules.size, page.total)
         }
     }
 

@@ -29,7 +29,7 @@ data class SettingSpec(
     val title: Int,
     val summary: Int,
     val choices: List<SettingChoice> = emptyList(),
-    /** For [SettingKind.NUMBER]: the unit's words ("%d minutes"). */
+    /** For [SettingKind.NUMBER]: the unit's words, a plurals resource ("1 minute", "3 minutes"). */
     val unit: Int = 0,
 )
 
@@ -93,7 +93,7 @@ object SettingSpecs {
             SettingsSection.BLOCKING,
             R.string.setting_repeated_call_minutes,
             R.string.setting_repeated_call_minutes_summary,
-            R.string.unit_minutes,
+            R.plurals.unit_minutes,
         ),
         switch(
             "skip_notification_on_reject",
@@ -129,14 +129,14 @@ object SettingSpecs {
             SettingsSection.HISTORY,
             R.string.setting_history_days,
             R.string.setting_history_days_summary,
-            R.string.unit_days,
+            R.plurals.unit_days,
         ),
         number(
             "sms_guard_minutes",
             SettingsSection.SMS,
             R.string.setting_sms_guard_minutes,
             R.string.setting_sms_guard_minutes_summary,
-            R.string.unit_minutes,
+            R.plurals.unit_minutes,
         ),
     )
 

@@ -89,13 +89,18 @@ class SettingSpecsTest {
     @Test
     fun `every setting has words in both languages, and pausing comes first`() {
         for (spec in SettingSpecs.ALL) {
-            val ids = listOf(spec.title, spec.summary) + spec.choices.map { it.label } + listOfNotNull(spec.unit.takeIf { it != 0 })
+            val ids = listOf(spec.title, spec.summary) + spec.choices.map { it.label }
             for (id in ids) {
                 val name = StringResources.nameOf(id)
                 assertTrue(StringResources.english[name].isNotBlank())
                 assertTrue(StringResources.chinese[name].isNotBlank())
             }
-            if (spec.kind == SettingKind.NUMBER) assertTrue(spec.unit != 0, "${spec.key} has no unit")
+            if (spec.kind == SettingKind.NUMBER) {
+                assertTrue(spec.unit != 0, "${spec.key} has no unit")
+                val unit = StringResources.pluralNameOf(spec.unit)
+                assertTrue(StringResources.english.plurals.getValue(unit).keys.containsAll(setOf("one", "other")), unit)
+                assertTrue(StringResources.chinese.plurals.getValue(unit).containsKey("other"), unit)
+            }
         }
         assertEquals("paused", SettingSpecs.ALL.first().key)
         assertEquals(SettingsSection.PROTECTION, SettingSpecs.ALL.first().section)
