@@ -15,9 +15,12 @@ import org.callguard.app.banner.NotificationContents
 import org.callguard.app.banner.Notifier
 import org.callguard.app.engine.EngineHolder
 import org.callguard.app.engine.Workers
-import org.callguard.app.wording.texts
+import org.callguard.app.wording.textsIn
 import org.callguard.bridge.Decision
+import org.callguard.bridge.Language
+import org.callguard.bridge.LanguageSetting
 import java.util.Locale
+import java.util.concurrent.atomic.AtomicReference
 
 /**
  * Where every incoming call enters CallGuard. Android binds this service (we hold the
@@ -34,14 +37,17 @@ class CallGuardScreeningService : CallScreeningService() {
         // Android answers outgoing calls itself and ignores our response; nothing to decide.
         if (callDetails.callDirection != Call.Details.DIRECTION_INCOMING) return
         val receivedAt = System.currentTimeMillis()
+        // The language the engine words this call's banner in, so the rest of the notification
+        // (title, summary, buttons) can follow it; the phone's until the engine was asked.
+        val language = AtomicReference(CallFacts.languageFor(LanguageSetting.AUTO, Locale.getDefault()))
         race.start(
-            decide = { decide(callDetails, receivedAt) },
-            respond = { outcome -> main.post { respond(callDetails, outcome, receivedAt) } },
-            onLateDecision = { decision -> main.post { showBanner(decision, ResponsePlan.ALLOW, receivedAt) } },
+            decide = { decide(callDetails, receivedAt, language) },
+            respond = { outcome -> main.post { respond(callDetails, outcome, receivedAt, language.get()) } },
+            onLateDecision = { decision -> main.post { showBanner(decision, ResponsePlan.ALLOW, receivedAt, language.get()) } },
         )
     }
 
-    private fun decide(details: Call.Details, receivedAt: Long): Decision {
+    private fun decide(details: Call.Details, receivedAt: Long, chosen: AtomicReference<Language>): Decision {
         val engine = EngineHolder.get(this)
         val number = details.handle?.schemeSpecificPart
         val hasContacts = checkSelfPermission(Manifest.permission.READ_CONTACTS) == PackageManager.PERMISSION_GRANTED
@@ -53,10 +59,11 @@ class CallGuardScreeningService : CallScreeningService() {
             timeMillis = receivedAt,
         )
         val language = CallFacts.languageFor(engine.settings().language, Locale.getDefault())
+        chosen.set(language)
         return engine.screen(facts.toRequest(language))
     }
 
-    private fun respond(details: Call.Details, outcome: ScreeningOutcome, receivedAt: Long) {
+    private fun respond(details: Call.Details, outcome: ScreeningOutcome, receivedAt: Long, language: Language) {
         val plan = outcome.plan
         try {
             respondToCall(details, plan.toCallResponse())
@@ -68,14 +75,15 @@ class CallGuardScreeningService : CallScreeningService() {
             outcome.timedOut -> Log.w(TAG, "engine did not answer within the budget; call allowed")
             outcome.failure != null -> Log.w(TAG, "screening failed, call allowed: " + outcome.failure.javaClass.name)
         }
-        outcome.decision?.let { showBanner(it, plan, receivedAt) }
+        outcome.decision?.let { showBanner(it, plan, receivedAt, language) }
     }
 
-    private fun showBanner(decision: Decision, plan: ResponsePlan, receivedAt: Long) {
+    private fun showBanner(decision: Decision, plan: ResponsePlan, receivedAt: Long, language: Language) {
         try {
             val notifier = Notifier(this)
-            NotificationContents.ringing(decision, plan, receivedAt)?.let(notifier::show)
-            NotificationContents.screened(decision, plan, receivedAt, texts())?.let(notifier::show)
+            val text = textsIn(language)
+            NotificationContents.ringing(decision, plan, receivedAt, text)?.let(notifier::show)
+            NotificationContents.screened(decision, plan, receivedAt, text)?.let(notifier::show)
         } catch (e: RuntimeException) {
             Log.w(TAG, "could not show the banner: " + e.javaClass.name)
         }
