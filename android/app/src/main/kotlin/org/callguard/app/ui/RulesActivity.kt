@@ -31,6 +31,7 @@ class RulesActivity : Activity() {
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         setContentView(R.layout.activity_rules)
+        fitSystemBars()
         input = requireViewById(R.id.rule_input)
         empty = requireViewById(R.id.rules_empty)
         count = requireViewById(R.id.rules_count)

@@ -39,6 +39,7 @@ class SettingsActivity : Activity() {
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         setContentView(R.layout.activity_settings)
+        fitSystemBars()
         inflater = layoutInflater
         rows = requireViewById(R.id.setting_rows)
         refusalRows = requireViewById(R.id.refusal_rows)

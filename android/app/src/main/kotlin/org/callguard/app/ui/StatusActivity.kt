@@ -37,6 +37,7 @@ class StatusActivity : Activity() {
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         setContentView(R.layout.activity_status)
+        fitSystemBars()
         roleStatus = requireViewById(R.id.role_status)
         roleButton = requireViewById(R.id.role_button)
         notificationStatus = requireViewById(R.id.notification_status)
