@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit
 @RunWith(RobolectricTestRunner::class)
 @GraphicsMode(GraphicsMode.Mode.NATIVE)
 abstract class AppTest {
-    protected val app: Application
+    val app: Application
         get() = RuntimeEnvironment.getApplication()
 
     @Before
@@ -42,14 +42,14 @@ abstract class AppTest {
     fun endProcess() {
         // Let background work of this test finish before its engine goes away.
         runCatching { Workers.io.submit {}.get(10, TimeUnit.SECONDS) }
-        EngineHolders.forget()
+        runCatching { EngineHolders.forget() }
     }
 
     /** The engine the app uses (opening it on first use, like the app does). */
     protected fun engine(): CallGuard = EngineHolder.get(app)
 
     /** Runs the main looper and the app's background thread until both are idle. */
-    protected fun settle() {
+    fun settle() {
         repeat(4) {
             Workers.io.submit {}.get(10, TimeUnit.SECONDS)
             shadowOf(Looper.getMainLooper()).idle()
@@ -57,7 +57,7 @@ abstract class AppTest {
     }
 
     /** Runs the main looper until [done] holds; fails after [timeoutMillis]. */
-    protected fun waitUntil(what: String, timeoutMillis: Long = 10_000, done: () -> Boolean) {
+    fun waitUntil(what: String, timeoutMillis: Long = 10_000, done: () -> Boolean) {
         val deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis)
         while (true) {
             shadowOf(Looper.getMainLooper()).idle()
