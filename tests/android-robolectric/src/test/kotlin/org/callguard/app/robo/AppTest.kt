@@ -68,6 +68,10 @@ abstract class AppTest {
     }
 
     protected fun string(id: Int, vararg args: Any): String = app.getString(id, *args)
+
+    /** A plurals resource for [count], formatted with [args] (the count itself when none). */
+    protected fun plural(id: Int, count: Int, vararg args: Any): String =
+        if (args.isEmpty()) app.resources.getQuantityString(id, count, count) else app.resources.getQuantityString(id, count, *args)
 }
 
 /** The host-built libcallguard_jni.so, loaded by the app's own NativeBridge. */
