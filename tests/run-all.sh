@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test CallGuard has, in the order a failure is cheapest to see: formatting and lints,
 # the Rust core and CLI (and the JNI crate's own tests), the JNI bridge on a host JVM under
-# -Xcheck:jni, the Android app's link and compile checks with its JVM tests, and the benchmarks'
+# -Xcheck:jni, the Android app's link and compile checks with its JVM tests, the app running on
+# Robolectric (SDK 29, 35, 36) against the real engine, and the benchmarks'
 # quick mode as a smoke test (no timing assertions). Any failure stops the run, non-zero.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,6 +35,9 @@ bash tests/jvm-bridge/run.sh
 
 step "Android app: aapt2 link, compile against android-all, JVM tests (tests/android-check)"
 bash tests/android-check/run.sh
+
+step "Android app, running: Robolectric on SDK 29, 35 and 36 with the real engine (tests/android-robolectric)"
+bash tests/android-robolectric/run.sh
 
 step "benchmarks, quick mode (smoke test: figures are printed, not asserted)"
 cargo build --release --locked -q -p callguard-bench -p callguard-cli

@@ -41,6 +41,7 @@ class SettingsActivity : Activity() {
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         setContentView(R.layout.activity_settings)
+        fitSystemBars()
         inflater = layoutInflater
         transfers = TransferDialogs(this) { load() }
         rows = requireViewById(R.id.setting_rows)
@@ -105,7 +106,7 @@ class SettingsActivity : Activity() {
 
     private fun describe(spec: SettingSpec, value: String): String =
         when (spec.kind) {
-            SettingKind.NUMBER -> getString(spec.unit, value.toIntOrNull() ?: 0)
+            SettingKind.NUMBER -> (value.toIntOrNull() ?: 0).let { n -> resources.getQuantityString(spec.unit, n, n) }
             SettingKind.CHOICE -> spec.choices.firstOrNull { it.value == value }?.let { getString(it.label) } ?: value
             SettingKind.SWITCH -> value
         }

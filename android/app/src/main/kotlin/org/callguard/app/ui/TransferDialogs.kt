@@ -121,7 +121,7 @@ internal class TransferDialogs(
                     R.string.transfer_import_done to importMessage(state.summary)
                 }
                 is Transfers.State.Exported ->
-                    R.string.transfer_export_done to activity.getString(R.string.export_done, state.summary.rows)
+                    R.string.transfer_export_done to activity.resources.getQuantityString(R.plurals.export_done, state.summary.rows, state.summary.rows)
                 is Transfers.State.Cancelled ->
                     R.string.transfer_cancelled_title to
                         activity.getString(
@@ -145,11 +145,22 @@ internal class TransferDialogs(
                 .show()
     }
 
+    private fun count(
+        plural: Int,
+        n: Int,
+    ): String = activity.resources.getQuantityString(plural, n, n)
+
     /** What an import added, and how the file was read where that was not a UTF-8 CSV or backup. */
     private fun importMessage(summary: ImportSummary): String {
         val parts =
             mutableListOf(
-                activity.getString(R.string.import_done, summary.rules, summary.reports, summary.refusals, summary.settings),
+                activity.getString(
+                    R.string.import_done,
+                    count(R.plurals.count_rules, summary.rules),
+                    count(R.plurals.count_reports, summary.reports),
+                    count(R.plurals.count_refusals, summary.refusals),
+                    count(R.plurals.count_settings, summary.settings),
+                ),
             )
         if (summary.format == ImportFormat.PLAIN_LIST) parts += activity.getString(R.string.import_plain_list)
         when (summary.encoding) {
