@@ -119,7 +119,7 @@ class NotificationContentTest {
             "138****8000 · Suspicious · Shenzhen, Guangdong · Range: China Mobile",
             NotificationContents.screened(english, plan(Action.REJECT), 0, texts)!!.text,
         )
-        val ringing = NotificationContents.ringing(english.copy(action = Action.ALLOW), ResponsePlan.ALLOW, 0)!!
+        val ringing = NotificationContents.ringing(english.copy(action = Action.ALLOW), ResponsePlan.ALLOW, 0, texts)!!
         assertEquals("Shenzhen, Guangdong", ringing.subText)
         // Unknown places add nothing.
         val nowhere = Decisions.of(label = Label.SUSPICIOUS, action = Action.REJECT)
