@@ -135,7 +135,7 @@ fn location(c: &mut Criterion) {
     use callguard_core::location::locate;
     use callguard_core::{normalize, Lang};
     let mobile = normalize("13800138000");
-    let landline = normalize("0755 1234 5678");
+    let landline = normalize("0755 2345 6789");
     locate(&mut mobile.clone(), Lang::Zh); // load both tables first
     c.bench_function("location: locate a mobile", |b| {
         b.iter(|| {

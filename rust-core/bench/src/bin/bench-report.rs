@@ -204,7 +204,7 @@ fn location_costs(db: &Path, quick: bool) {
     let [first_area, first_mobile, p50, p99, rss_before, rss_after] = f[..] else {
         panic!("location-probe printed {text_out:?}");
     };
-    let (cold_landline, _) = cold_runs_for(db, "075512345678", if quick { 5 } else { 21 });
+    let (cold_landline, _) = cold_runs_for(db, "075523456789", if quick { 5 } else { 21 });
     println!("\n## Caller location (号段归属地)\n");
     println!("| measure | result |\n|---|---|");
     println!(

@@ -22,7 +22,7 @@ class LocationTest {
     @Test
     fun `decisions say where the number is registered, in the request's language`() {
         openEngine(dir).use { engine ->
-            val zh = engine.screenIn("0755 1234 5678", Language.ZH)
+            val zh = engine.screenIn("0755 2345 6789", Language.ZH)
             assertEquals("广东省深圳市", zh.number.location)
             val zhBody = zh.banner!!.body
             assertTrue(zhBody.endsWith("归属地：广东省深圳市。"), zhBody)
