@@ -24,6 +24,9 @@ cargo run --locked -q -p callguard-core --example soak -- --seconds 5
 step "fuzz smoke: replay seeds and past crashes, 15 s of fuzzing per target (stable Rust, libFuzzer)"
 bash fuzz/smoke.sh
 
+step "Rust for Android: cargo check and clippy -D warnings for aarch64/x86_64-linux-android (no link; tests/android-rust)"
+bash tests/android-rust/run.sh
+
 step "JNI bridge on a host JVM (tests/jvm-bridge)"
 bash tests/jvm-bridge/run.sh
 
