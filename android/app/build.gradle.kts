@@ -5,6 +5,9 @@ plugins {
     alias(libs.plugins.android.application)
 }
 
+/** The ABIs the APK ships, and the CargoNdk tasks build (below). */
+val shippedAbis = listOf("arm64-v8a", "armeabi-v7a", "x86_64")
+
 android {
     namespace = "org.callguard.app"
     compileSdk = libs.versions.compileSdk.get().toInt()
@@ -17,8 +20,8 @@ android {
         versionCode = 1
         versionName = "0.1.0"
         ndk {
-            // The ABIs cargoNdk builds; keep the two lists together.
-            abiFilters += listOf("arm64-v8a", "armeabi-v7a", "x86_64")
+            // The ABIs the CargoNdk tasks build (shippedAbis, below).
+            abiFilters += shippedAbis
         }
     }
 
@@ -52,38 +55,38 @@ dependencies {
     implementation(project(":bridge"))
 }
 
-// Builds libcallguard_jni.so for every shipped ABI from rust-core/jni into src/main/jniLibs.
-// Needs `cargo install cargo-ndk`, the three rustup targets and an NDK (r28+); the NDK of this
-// build (ndkVersion above) is used unless ANDROID_NDK_HOME is already set.
-val repoRoot = rootProject.layout.projectDirectory.dir("..")
-val jniLibsDir = layout.projectDirectory.dir("src/main/jniLibs")
-val ndkDirectory = androidComponents.sdkComponents.ndkDirectory
-val cargoNdk = tasks.register<Exec>("cargoNdk") {
-    group = "build"
-    description = "Builds the Rust JNI library (callguard-jni) for every ABI with cargo-ndk."
-    workingDir = repoRoot.asFile
-    inputs.dir(repoRoot.dir("rust-core"))
-    inputs.file(repoRoot.file("Cargo.toml"))
-    inputs.file(repoRoot.file("Cargo.lock"))
-    outputs.dir(jniLibsDir)
-    commandLine(
-        "cargo", "ndk",
-        "-t", "arm64-v8a",
-        "-t", "armeabi-v7a",
-        "-t", "x86_64",
-        "--platform", libs.versions.minSdk.get(),
-        "-o", jniLibsDir.asFile.absolutePath,
-        "build", "--release", "-p", "callguard-jni",
-    )
-    val presetNdk = System.getenv("ANDROID_NDK_HOME")
-    doFirst {
-        if (presetNdk.isNullOrEmpty()) {
-            environment("ANDROID_NDK_HOME", ndkDirectory.get().asFile.absolutePath)
-        }
-    }
-}
+// libcallguard_jni.so for every shipped ABI, built from rust-core/jni by the typed CargoNdk task
+// (buildSrc) into build/generated/, and handed to each variant as a generated jniLibs source
+// directory: AGP then runs the task before it merges native libraries, and nothing is written
+// under src/main. Needs `cargo install cargo-ndk`, the three rustup targets, and the NDK of
+// this build (ndkVersion above, r28+: the task fails on an older one).
+val rustWorkspace = rootProject.layout.projectDirectory.dir("..")
+val rustSources = files(
+    rustWorkspace.file("Cargo.toml"),
+    rustWorkspace.file("Cargo.lock"),
+    fileTree(rustWorkspace.dir("rust-core")) {
+        include("**/*.rs", "**/Cargo.toml", "**/*.txt", "**/*.csv", "**/*.json")
+        exclude("**/target/**")
+    },
+)
+val configuredNdk = androidComponents.sdkComponents.ndkDirectory
+val configuredNdkRevision = providers.fileContents(configuredNdk.map { it.file("source.properties") })
+    .asText
+    .map { CargoNdk.revisionOf(it) }
 
-// The native libraries must exist before AGP merges them into the APK.
-tasks.matching { it.name.startsWith("merge") && it.name.endsWith("JniLibFolders") }.configureEach {
-    dependsOn(cargoNdk)
+androidComponents {
+    onVariants { variant ->
+        val cargoNdk = tasks.register<CargoNdk>("cargoNdk${variant.name.replaceFirstChar { it.uppercase() }}") {
+            group = "build"
+            description = "Builds the Rust JNI library (callguard-jni) for ${variant.name} with cargo-ndk."
+            workspace.set(rustWorkspace)
+            sources.from(rustSources)
+            abis.set(shippedAbis)
+            platform.set(libs.versions.minSdk)
+            cargoPackage.set("callguard-jni")
+            ndkDirectory.set(configuredNdk)
+            ndkRevision.set(configuredNdkRevision)
+        }
+        variant.sources.jniLibs?.addGeneratedSourceDirectory(cargoNdk, CargoNdk::outputDirectory)
+    }
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use callguard_core::classify::ReportCategory;
-use callguard_core::screen::fail_open;
+use callguard_core::screen::{fail_open, ContactStatus};
 use callguard_core::time::{now_ms, parse_rfc3339};
 use callguard_core::{
     Carrier, Code, Engine, Error, Lang, Presentation, RuleEffect, ScreenRequest, Verification,
@@ -39,9 +39,13 @@ enum Command {
         /// How the number was presented.
         #[arg(long, default_value = "allowed", value_parser = parse_code::<Presentation>)]
         presentation: Presentation,
-        /// The caller is in the contacts.
-        #[arg(long)]
+        /// A contacts lookup found the caller.
+        #[arg(long, conflicts_with = "not_contact")]
         contact: bool,
+        /// A contacts lookup ran and did not find the caller (strict mode rejects only these;
+        /// without --contact or --not-contact nobody looked, and strict mode lets the call ring).
+        #[arg(long)]
+        not_contact: bool,
         /// The network's caller-ID verification.
         #[arg(long, value_parser = parse_code::<Verification>)]
         verification: Option<Verification>,
@@ -300,6 +304,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             number,
             presentation,
             contact,
+            not_contact,
             verification,
             at,
             json,
@@ -307,7 +312,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let request = ScreenRequest {
                 number: number.unwrap_or_default(),
                 presentation,
-                is_contact: contact,
+                contact: match (contact, not_contact) {
+                    (true, _) => ContactStatus::Contact,
+                    (false, true) => ContactStatus::NotContact,
+                    (false, false) => ContactStatus::Unknown,
+                },
                 time: Some(at.unwrap_or_else(now_ms)),
                 verification,
                 lang: cli.lang,

@@ -49,7 +49,10 @@ pub fn decision(out: &mut impl Write, d: &Decision, lang: Lang) -> Result<()> {
     )?;
     let mut action = format!("{} ({})", words::action(d.action).get(lang), d.action);
     if d.skip_call_log {
-        action += lang.pick("，不记入通话记录", ", kept out of the call log");
+        action += lang.pick(
+            "，请求不记入通话记录（安卓只对运营商的来电筛选应用生效）",
+            ", asks to keep it out of the call log (Android honours that only for the carrier's screening app)",
+        );
     }
     if d.skip_notification {
         action += lang.pick("，不通知", ", no notification");

@@ -143,6 +143,23 @@ fn screen_options_reach_the_decision() {
     assert_eq!(hidden["label"], "hidden");
     let contact = json(run_ok(&db, &["screen", "--json", "--contact", "13800138000"]).as_bytes());
     assert_eq!(contact["label"], "contact");
+    // Strict mode rejects a caller only when a contacts lookup answered "not a contact".
+    run_ok(&db, &["settings", "set", "block_non_contacts", "true"]);
+    let stranger =
+        json(run_ok(&db, &["screen", "--json", "--not-contact", "13700137000"]).as_bytes());
+    assert_eq!(stranger["action"], "reject");
+    let unknown = json(run_ok(&db, &["screen", "--json", "13600136000"]).as_bytes());
+    assert_eq!(unknown["action"], "allow");
+    assert!(unknown["reasons"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("contacts_unknown")));
+    run_fails(
+        &db,
+        &["screen", "--contact", "--not-contact", "13600136000"],
+        2,
+    );
+    run_ok(&db, &["settings", "set", "block_non_contacts", "false"]);
     let spoofed = json(
         run_ok(
             &db,

@@ -132,6 +132,8 @@ code_enum! {
         BlockedBySetting = "blocked_by_setting",
         /// Strict mode: every non-contact is blocked.
         StrictMode = "strict_mode",
+        /// Strict mode is on, but nobody could tell whether the caller is a contact: the call rings.
+        ContactsUnknown = "contacts_unknown",
         /// Protection is paused: everything rings.
         ProtectionPaused = "protection_paused",
         /// The network says the caller ID was verified (STIR/SHAKEN).
@@ -211,7 +213,9 @@ pub struct Decision {
     pub reasons: Vec<Reason>,
     /// What to do with the call.
     pub action: Action,
-    /// Keep the call out of the call log.
+    /// Ask to keep the call out of the call log (`skip_call_log_on_reject`). A request, not a
+    /// fact: Android ignores it for every screening app but the carrier's, and the Android app
+    /// does not pass it on.
     pub skip_call_log: bool,
     /// Show no missed-call notification.
     pub skip_notification: bool,

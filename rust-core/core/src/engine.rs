@@ -17,6 +17,7 @@ use crate::number::{mask, parse, NumberKind, Special};
 use crate::policy::Settings;
 use crate::recent::RecentCalls;
 use crate::recorder::Recorder;
+use crate::screen::ContactStatus;
 use crate::screen::{decide, fail_open, ScreenRequest};
 use crate::sms;
 use crate::store::evidence::{self, Evidence};
@@ -225,7 +226,7 @@ impl Engine {
             number: number.to_owned(),
             time,
             label: decision.label,
-            is_contact: request.is_contact,
+            is_contact: request.contact == ContactStatus::Contact,
         };
         self.recent().remember(call, keep_recent_ms);
         let record = CallRecord {
@@ -234,7 +235,7 @@ impl Engine {
             label: decision.label,
             action: decision.action,
             reasons: decision.reasons.clone(),
-            is_contact: request.is_contact,
+            is_contact: request.contact == ContactStatus::Contact,
             carrier: decision
                 .carrier
                 .filter(|_| decision.label == Label::CarrierMarketing),

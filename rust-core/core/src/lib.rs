@@ -32,7 +32,7 @@ pub use engine::{Engine, RulePage, SmsVerdict, SmsWarning};
 pub use error::{Error, Result};
 pub use number::{mask, normalize, Number, NumberKind};
 pub use policy::Settings;
-pub use screen::ScreenRequest;
+pub use screen::{ContactStatus, ScreenRequest};
 pub use store::evidence::Evidence;
 pub use store::rules::{Rule, RuleKind};
 pub use store::transfer::{ExportSummary, ImportSummary};

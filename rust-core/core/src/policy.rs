@@ -3,9 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::classify::{CallInfo, Classification, Knowledge, RuleEffect};
+use crate::classify::{Classification, Knowledge, RuleEffect};
 use crate::decision::{Action, Label, Reason};
 use crate::error::Error;
+use crate::screen::ContactStatus;
 
 code_enum! {
     /// The language the user picked for banners and evidence.
@@ -44,7 +45,8 @@ pub struct Settings {
     pub block_hidden: bool,
     /// Reject suspicious ranges (400/800, call-centre 95, 106, IoT).
     pub block_suspicious: bool,
-    /// Strict mode: reject everyone who is not a contact or allowed.
+    /// Strict mode: reject everyone a contacts lookup did not find (and no rule allows). A caller
+    /// whose contact status is unknown is never rejected by it.
     pub block_non_contacts: bool,
     /// What to do with a carrier's marketing calls after the user refused them.
     pub after_refusal_action: RefusalAction,
@@ -56,7 +58,11 @@ pub struct Settings {
     pub language: LanguageSetting,
     /// Show no missed-call notification for rejected calls.
     pub skip_notification_on_reject: bool,
-    /// Keep rejected calls out of the call log.
+    /// Ask the platform to keep rejected calls out of its call log. Android honours this only for
+    /// the carrier's screening app (CallResponse.Builder.setSkipCallLog: "Only the carrier and
+    /// system call screening apps can use this parameter"); any other app's rejected calls are
+    /// logged as blocked whatever it asks, so the Android app neither offers nor sends it. Kept
+    /// for backups and for platforms that honour it.
     pub skip_call_log_on_reject: bool,
     /// Protection paused: everything rings.
     pub paused: bool,
@@ -217,8 +223,8 @@ pub struct Verdict {
 }
 
 /// Decides the action for a classified call. Emergency and public-service calls always ring.
-pub fn decide(c: &Classification, call: &CallInfo, k: &Knowledge, s: &Settings) -> Verdict {
-    let (action, reason) = action_for(c, call, k, s);
+pub fn decide(c: &Classification, contact: ContactStatus, k: &Knowledge, s: &Settings) -> Verdict {
+    let (action, reason) = action_for(c, contact, k, s);
     let reasons = reason
         .into_iter()
         .filter(|r| !c.reasons.contains(r))
@@ -234,7 +240,7 @@ pub fn decide(c: &Classification, call: &CallInfo, k: &Knowledge, s: &Settings) 
 
 fn action_for(
     c: &Classification,
-    call: &CallInfo,
+    contact: ContactStatus,
     k: &Knowledge,
     s: &Settings,
 ) -> (Action, Option<Reason>) {
@@ -270,8 +276,13 @@ fn action_for(
     };
     let block = if category_block {
         Some(Reason::BlockedBySetting)
-    } else if s.block_non_contacts && !call.is_contact {
-        Some(Reason::StrictMode)
+    } else if s.block_non_contacts {
+        match contact {
+            ContactStatus::NotContact => Some(Reason::StrictMode),
+            // Nobody could tell whether this is a contact: strict mode must not guess.
+            ContactStatus::Unknown => return (Action::Allow, Some(Reason::ContactsUnknown)),
+            ContactStatus::Contact => None,
+        }
     } else {
         None
     };

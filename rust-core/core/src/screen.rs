@@ -10,6 +10,31 @@ use crate::number::{parse, ParsedNumber};
 use crate::policy::{decide as policy_decide, Settings};
 use crate::words::Lang;
 
+code_enum! {
+    /// Whether the caller is in the user's contacts, as far as the phone could tell. Only a
+    /// lookup that ran and answered says `not_contact`: strict mode rejects that, never
+    /// `unknown` (no permission to read the contacts, a failed lookup, an old client).
+    pub enum ContactStatus {
+        /// A contacts lookup ran and found the caller.
+        Contact = "contact",
+        /// A contacts lookup ran and did not find the caller.
+        NotContact = "not_contact",
+        /// No lookup ran, or it failed: nobody knows.
+        Unknown = "unknown",
+    }
+}
+
+impl ContactStatus {
+    /// `Contact` for true, `NotContact` for false: for callers whose lookup answered.
+    pub fn known(is_contact: bool) -> Self {
+        if is_contact {
+            ContactStatus::Contact
+        } else {
+            ContactStatus::NotContact
+        }
+    }
+}
+
 /// What Android knows about an incoming call (DESIGN §6).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -18,8 +43,8 @@ pub struct ScreenRequest {
     pub number: String,
     /// How it was presented.
     pub presentation: Presentation,
-    /// The caller is in the user's contacts.
-    pub is_contact: bool,
+    /// Whether the caller is in the user's contacts; `unknown` when the request does not say.
+    pub contact: ContactStatus,
     /// When the call arrived, in milliseconds since the epoch; now if absent.
     pub time: Option<i64>,
     /// The network's caller-ID verification, where known.
@@ -33,7 +58,7 @@ impl Default for ScreenRequest {
         ScreenRequest {
             number: String::new(),
             presentation: Presentation::Allowed,
-            is_contact: false,
+            contact: ContactStatus::Unknown,
             time: None,
             verification: None,
             lang: None,
@@ -42,7 +67,7 @@ impl Default for ScreenRequest {
 }
 
 impl ScreenRequest {
-    /// A request for `number`, presented normally, from a non-contact, now.
+    /// A request for `number`, presented normally, now; nobody looked it up in the contacts.
     pub fn number(number: impl Into<String>) -> Self {
         ScreenRequest {
             number: number.into(),
@@ -54,7 +79,7 @@ impl ScreenRequest {
     pub fn call_info(&self) -> CallInfo {
         CallInfo {
             presentation: self.presentation,
-            is_contact: self.is_contact,
+            is_contact: self.contact == ContactStatus::Contact,
             verification: self.verification,
         }
     }
@@ -70,7 +95,7 @@ pub fn decide(
 ) -> Decision {
     let call = request.call_info();
     let classification = classify(parsed, &call, knowledge);
-    let verdict = policy_decide(&classification, &call, knowledge, settings);
+    let verdict = policy_decide(&classification, request.contact, knowledge, settings);
     let banner = banner::banner(
         &classification,
         &parsed.number,

@@ -161,6 +161,10 @@ pub fn reason(r: Reason) -> Words {
         Reason::NeverBlock => w("此类号码从不拦截", "such numbers are never blocked"),
         Reason::BlockedBySetting => w("按您的拦截设置处理", "blocked by your settings"),
         Reason::StrictMode => w("严格模式：只接听联系人", "strict mode: contacts only"),
+        Reason::ContactsUnknown => w(
+            "无法确认是否为联系人，严格模式未拦截",
+            "strict mode let it ring: contacts could not be checked",
+        ),
         Reason::ProtectionPaused => w("保护已暂停", "protection is paused"),
         Reason::CallerVerified => w("网络已验证来电号码", "the network verified the number"),
         Reason::CallerVerificationFailed => w(

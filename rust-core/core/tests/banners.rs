@@ -5,7 +5,7 @@
 use callguard_core::banner::{CODE_WARNING, OFFICIAL_ONLY};
 use callguard_core::classify::{Knowledge, ReportCategory, ReportSummary, RuleEffect};
 use callguard_core::number::parse;
-use callguard_core::screen::{decide, ScreenRequest};
+use callguard_core::screen::{decide, ContactStatus, ScreenRequest};
 use callguard_core::{Decision, Label, Lang, Presentation, Settings, Severity};
 
 /// A call that gets each label: the number, whether it is a contact, and the user's data.
@@ -40,7 +40,7 @@ fn call_for(label: Label) -> (ScreenRequest, Knowledge) {
         Label::CarrierLookalike => (n("100861"), plain),
         Label::Contact => (
             ScreenRequest {
-                is_contact: true,
+                contact: ContactStatus::Contact,
                 ..n("13800138000")
             },
             plain,

@@ -2,7 +2,7 @@
 //! and the label, carrier and reasons CallGuard must give it with no user data.
 
 use callguard_core::classify::Presentation;
-use callguard_core::screen::{decide_builtin, ScreenRequest};
+use callguard_core::screen::{decide_builtin, ContactStatus, ScreenRequest};
 use callguard_core::{Carrier, Label, Lang, Reason};
 
 struct Row {
@@ -165,7 +165,7 @@ fn contacts_outrank_ranges_but_not_carrier_rules() {
     let contact = |n: &str| {
         decide_builtin(
             &ScreenRequest {
-                is_contact: true,
+                contact: ContactStatus::Contact,
                 ..ScreenRequest::number(n)
             },
             Lang::En,

@@ -1,17 +1,18 @@
 //! The policy (DESIGN §4) as a table: by default everything rings except the user's blocks; each
 //! category block rejects its label; a refusal silences or rejects the carrier's marketing; a
-//! repeated call passes a category block but never a user block; pause lets everything ring.
+//! repeated call passes a category block but never a user block; pause lets everything ring;
+//! strict mode rejects only callers a contacts lookup answered for, never an unknown.
 
 use callguard_core::classify::{Knowledge, ReportCategory, ReportSummary, RuleEffect};
 use callguard_core::number::parse;
 use callguard_core::policy::RefusalAction;
-use callguard_core::screen::{decide, ScreenRequest};
+use callguard_core::screen::{decide, ContactStatus, ScreenRequest};
 use callguard_core::{Action, Lang, Presentation, Reason, Settings};
 
 struct Case {
     name: &'static str,
     number: &'static str,
-    contact: bool,
+    contact: ContactStatus,
     hidden: bool,
     knowledge: Knowledge,
     settings: fn(&mut Settings),
@@ -64,7 +65,7 @@ fn case(
     Case {
         name,
         number,
-        contact: false,
+        contact: ContactStatus::NotContact,
         hidden: false,
         knowledge,
         settings,
@@ -96,8 +97,12 @@ fn cases() -> Vec<Case> {
         case("paused lets blocks ring", "13800138000", BLOCKED, |s| s.paused = true, Allow, Some(Reason::ProtectionPaused)),
         case("emergency is never blocked", "110", BLOCKED, |s| s.block_non_contacts = true, Allow, Some(Reason::NeverBlock)),
         case("96110 is never blocked", "96110", BLOCKED, |s| s.block_non_contacts = true, Allow, Some(Reason::NeverBlock)),
-        Case { contact: true, ..case("strict mode lets contacts ring", "13800138000", NONE, |s| s.block_non_contacts = true, Allow, None) },
-        Case { contact: true, ..case("a blocked contact is still rejected", "13800138000", BLOCKED, defaults, Reject, Some(Reason::UserRule)) },
+        Case { contact: ContactStatus::Contact, ..case("strict mode lets contacts ring", "13800138000", NONE, |s| s.block_non_contacts = true, Allow, None) },
+        Case { contact: ContactStatus::Unknown, ..case("strict mode never guesses: unknown contact status rings", "13800138000", NONE, |s| s.block_non_contacts = true, Allow, Some(Reason::ContactsUnknown)) },
+        Case { contact: ContactStatus::Unknown, ..case("unknown contact status keeps a category block", "100861", NONE, |s| { s.block_lookalike = true; s.block_non_contacts = true }, Reject, Some(Reason::BlockedBySetting)) },
+        Case { contact: ContactStatus::Unknown, ..case("unknown contact status keeps a user block", "13800138000", BLOCKED, |s| s.block_non_contacts = true, Reject, Some(Reason::UserRule)) },
+        Case { contact: ContactStatus::Unknown, ..case("unknown contact status without strict mode says nothing", "13800138000", NONE, defaults, Allow, None) },
+        Case { contact: ContactStatus::Contact, ..case("a blocked contact is still rejected", "13800138000", BLOCKED, defaults, Reject, Some(Reason::UserRule)) },
         Case { hidden: true, ..case("block_hidden", "", NONE, |s| s.block_hidden = true, Reject, Some(Reason::BlockedBySetting)) },
     ]
 }
@@ -113,7 +118,7 @@ fn every_case_gets_its_action_and_reason() {
             Presentation::Allowed
         };
         let request = ScreenRequest {
-            is_contact: c.contact,
+            contact: c.contact,
             presentation,
             ..ScreenRequest::number(c.number)
         };
@@ -125,6 +130,14 @@ fn every_case_gets_its_action_and_reason() {
             Lang::En,
         );
         assert_eq!(d.action, c.action, "{}: {d:?}", c.name);
+        if c.reason != Some(Reason::ContactsUnknown) {
+            assert!(
+                !d.reasons.contains(&Reason::ContactsUnknown),
+                "{}: {:?}",
+                c.name,
+                d.reasons
+            );
+        }
         if let Some(reason) = c.reason {
             assert!(
                 d.reasons.contains(&reason),

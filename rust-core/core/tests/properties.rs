@@ -5,8 +5,8 @@
 use callguard_core::classify::{Knowledge, ReportCategory, ReportSummary, RuleEffect};
 use callguard_core::number::{normalize, parse};
 use callguard_core::policy::{LanguageSetting, RefusalAction};
-use callguard_core::screen::{decide, decide_builtin, ScreenRequest};
-use callguard_core::{Action, Label, Lang, Presentation, Settings, Verification};
+use callguard_core::screen::{decide, decide_builtin, ContactStatus, ScreenRequest};
+use callguard_core::{Action, Label, Lang, Presentation, Reason, Settings, Verification};
 use proptest::prelude::*;
 
 const OFFICIAL: [&str; 7] = [
@@ -32,6 +32,10 @@ fn number_like() -> impl Strategy<Value = String> {
         "[0０-９+＋ -]{0,16}",
         any::<String>(),
     ]
+}
+
+fn contact_status() -> impl Strategy<Value = ContactStatus> {
+    prop::sample::select(ContactStatus::ALL.to_vec())
 }
 
 fn settings() -> impl Strategy<Value = Settings> {
@@ -116,8 +120,8 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
     #[test]
-    fn only_the_seven_bare_numbers_are_ever_official(raw in number_like(), contact in any::<bool>()) {
-        let request = ScreenRequest { is_contact: contact, ..ScreenRequest::number(raw.clone()) };
+    fn only_the_seven_bare_numbers_are_ever_official(raw in number_like(), contact in contact_status()) {
+        let request = ScreenRequest { contact, ..ScreenRequest::number(raw.clone()) };
         let d = decide_builtin(&request, Lang::En);
         if matches!(d.label, Label::CarrierHotline | Label::CarrierMarketing) {
             let official = official_form(&raw);
@@ -131,13 +135,30 @@ proptest! {
         number in prop::sample::select(vec!["110", "119", "120", "122", "112", "999", "+86 110", "12321", "12300", "12381", "96110", "0571-96110", "12345"]),
         s in settings(),
         k in knowledge(),
-        contact in any::<bool>(),
+        contact in contact_status(),
         verification in prop::option::of(prop::sample::select(Verification::ALL.to_vec())),
     ) {
-        let request = ScreenRequest { is_contact: contact, verification, ..ScreenRequest::number(number) };
+        let request = ScreenRequest { contact, verification, ..ScreenRequest::number(number) };
         let d = decide(&request, &parse(number), &k, &s, Lang::Zh);
         prop_assert!(d.label.is_never_blocked(), "{number} → {}", d.label);
         prop_assert_eq!(d.action, Action::Allow);
+    }
+
+    #[test]
+    fn strict_mode_rejects_only_callers_a_lookup_answered_for(
+        raw in number_like(),
+        s in settings(),
+        k in knowledge(),
+    ) {
+        let strict = Settings { block_non_contacts: true, ..s };
+        let unknown = decide(&ScreenRequest::number(raw.clone()), &parse(&raw), &k, &strict, Lang::En);
+        prop_assert!(!unknown.reasons.contains(&Reason::StrictMode), "{raw:?}: {:?}", unknown.reasons);
+        // Unknown never blocks more than a lookup that found nobody would.
+        let not_contact = ScreenRequest { contact: ContactStatus::NotContact, ..ScreenRequest::number(raw.clone()) };
+        let looked_up = decide(&not_contact, &parse(&raw), &k, &strict, Lang::En);
+        if looked_up.action == Action::Allow {
+            prop_assert_eq!(unknown.action, Action::Allow, "{}", raw);
+        }
     }
 
     #[test]

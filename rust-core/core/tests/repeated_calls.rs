@@ -3,8 +3,20 @@
 
 mod common;
 
-use callguard_core::{Action, Reason, RuleEffect};
+use callguard_core::{
+    Action, ContactStatus, Decision, Engine, Lang, Reason, RuleEffect, ScreenRequest,
+};
 use common::{engine, screen_at, MINUTE, T0};
+
+/// A call from someone a contacts lookup did not find: what strict mode rejects.
+fn stranger_at(engine: &Engine, number: &str, at: i64) -> Decision {
+    engine.screen(&ScreenRequest {
+        contact: ContactStatus::NotContact,
+        time: Some(at),
+        lang: Some(Lang::En),
+        ..ScreenRequest::number(number)
+    })
+}
 
 #[test]
 fn a_second_call_inside_the_window_passes_a_category_block() {
@@ -38,14 +50,14 @@ fn the_window_is_a_setting_and_zero_turns_it_off() {
     let (_dir, e) = engine();
     e.set_setting("block_non_contacts", "true").unwrap();
     e.set_setting("repeated_call_minutes", "0").unwrap();
-    screen_at(&e, "13800138000", T0);
+    stranger_at(&e, "13800138000", T0);
     assert_eq!(
-        screen_at(&e, "13800138000", T0 + MINUTE).action,
+        stranger_at(&e, "13800138000", T0 + MINUTE).action,
         Action::Reject
     );
     e.set_setting("repeated_call_minutes", "15").unwrap();
     assert_eq!(
-        screen_at(&e, "13800138000", T0 + 10 * MINUTE).action,
+        stranger_at(&e, "13800138000", T0 + 10 * MINUTE).action,
         Action::Allow
     );
 }

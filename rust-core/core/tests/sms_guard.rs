@@ -3,7 +3,7 @@
 
 mod common;
 
-use callguard_core::{Engine, Lang, ScreenRequest, Severity};
+use callguard_core::{ContactStatus, Engine, Lang, ScreenRequest, Severity};
 use common::{engine, screen_at, MINUTE, T0};
 
 const CODE_SMS: &str =
@@ -49,7 +49,7 @@ fn a_code_after_an_unknown_strangers_call_is_a_warning() {
 fn no_warning_without_a_recent_stranger_call() {
     let (_dir, e) = engine();
     e.screen(&ScreenRequest {
-        is_contact: true,
+        contact: ContactStatus::Contact,
         time: Some(T0),
         ..ScreenRequest::number("13800138000")
     });

@@ -130,6 +130,7 @@ fn codes() -> serde_json::Value {
         "carriers": all::<Carrier>(),
         "presentations": all::<Presentation>(),
         "verifications": all::<Verification>(),
+        "contact_statuses": all::<ContactStatus>(),
         "report_categories": all::<ReportCategory>(),
         "rule_effects": all::<RuleEffect>(),
         "rule_kinds": all::<RuleKind>(),

@@ -107,7 +107,7 @@ internal object Json {
         JSONObject()
             .put("number", request.number)
             .put("presentation", request.presentation.code)
-            .put("is_contact", request.isContact)
+            .put("contact", request.contact.code)
             .put("time", request.timeMillis)
             .put("verification", request.verification?.code ?: JSONObject.NULL)
             .put("lang", request.language?.code ?: JSONObject.NULL)

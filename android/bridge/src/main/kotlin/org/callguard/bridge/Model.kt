@@ -66,6 +66,7 @@ enum class Reason(
     NEVER_BLOCK("never_block"),
     BLOCKED_BY_SETTING("blocked_by_setting"),
     STRICT_MODE("strict_mode"),
+    CONTACTS_UNKNOWN("contacts_unknown"),
     PROTECTION_PAUSED("protection_paused"),
     CALLER_VERIFIED("caller_verified"),
     CALLER_VERIFICATION_FAILED("caller_verification_failed"),
@@ -308,11 +309,30 @@ data class Decision(
     val banner: Banner?,
 )
 
+/**
+ * Whether the caller is in the user's contacts, as far as the phone could tell. Keep in sync with
+ * `ContactStatus` in rust-core/core/src/screen.rs. Strict mode rejects only [NOT_CONTACT]: a
+ * lookup that ran and did not find the caller; [UNKNOWN] (no permission, a failed lookup) rings.
+ */
+enum class ContactStatus(
+    val code: String,
+) {
+    CONTACT("contact"),
+    NOT_CONTACT("not_contact"),
+    UNKNOWN("unknown"),
+    ;
+
+    companion object {
+        /** The status with this code, or null. */
+        fun fromCode(code: String): ContactStatus? = entries.firstOrNull { it.code == code }
+    }
+}
+
 /** One incoming call to decide. */
 data class ScreenRequest(
     val number: String,
     val presentation: Presentation = Presentation.ALLOWED,
-    val isContact: Boolean = false,
+    val contact: ContactStatus = ContactStatus.UNKNOWN,
     val timeMillis: Long = System.currentTimeMillis(),
     val verification: Verification? = null,
     val language: Language? = null,

@@ -59,7 +59,7 @@ class ConcurrencyTest {
                         while (System.nanoTime() < deadline) {
                             try {
                                 val number = numbers[i++ % numbers.size]
-                                val decision = engine.screen(ScreenRequest(number = number, isContact = i % 7 == 0))
+                                val decision = engine.screen(ScreenRequest(number = number, contact = if (i % 7 == 0) ContactStatus.CONTACT else ContactStatus.NOT_CONTACT))
                                 if (number == "110") assertEquals(Action.ALLOW, decision.action)
                                 screened.incrementAndGet()
                             } catch (e: Throwable) {

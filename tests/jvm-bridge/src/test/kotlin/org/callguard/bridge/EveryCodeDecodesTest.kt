@@ -31,6 +31,7 @@ class EveryCodeDecodesTest {
             "carriers" to Vocabulary(Carrier::fromCode, Carrier.entries.map { it.code }.toSet()),
             "presentations" to Vocabulary(Presentation::fromCode, Presentation.entries.map { it.code }.toSet()),
             "verifications" to Vocabulary(Verification::fromCode, Verification.entries.map { it.code }.toSet()),
+            "contact_statuses" to Vocabulary(ContactStatus::fromCode, ContactStatus.entries.map { it.code }.toSet()),
             "report_categories" to Vocabulary(ReportCategory::fromCode, ReportCategory.entries.map { it.code }.toSet()),
             "rule_effects" to Vocabulary(RuleEffect::fromCode, RuleEffect.entries.map { it.code }.toSet()),
             "rule_kinds" to Vocabulary(RuleKind::fromCode, RuleKind.entries.map { it.code }.toSet()),

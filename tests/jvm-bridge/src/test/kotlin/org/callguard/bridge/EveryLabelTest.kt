@@ -17,7 +17,7 @@ class EveryLabelTest {
     private data class Row(
         val number: String,
         val label: Label,
-        val contact: Boolean = false,
+        val contact: ContactStatus = ContactStatus.NOT_CONTACT,
     )
 
     private val rows =
@@ -28,7 +28,7 @@ class EveryLabelTest {
             Row("10086", Label.CARRIER_HOTLINE),
             Row("10085", Label.CARRIER_MARKETING),
             Row("100861", Label.CARRIER_LOOKALIKE),
-            Row("13800138001", Label.CONTACT, contact = true),
+            Row("13800138001", Label.CONTACT, contact = ContactStatus.CONTACT),
             Row(BLOCKED, Label.USER_BLOCKED),
             Row(ALLOWED, Label.USER_ALLOWED),
             Row(PLAN_OFFER, Label.SUSPICIOUS_PLAN_OFFER),
@@ -49,7 +49,7 @@ class EveryLabelTest {
             assertAll(
                 rows.map { row ->
                     {
-                        val decision = engine.screenNumber(row.number, isContact = row.contact)
+                        val decision = engine.screenNumber(row.number, contact = row.contact)
                         assertEquals(row.label, decision.label, "\"${row.number}\": $decision")
                     }
                 },

@@ -12,9 +12,9 @@ const val MINUTE: Long = 60_000L
 /** Opens a new engine over `callguard.db` in [dir]. */
 fun openEngine(dir: Path): CallGuard = CallGuard.open(dir.resolve("callguard.db").toString())
 
-/** Screens [number] as an ordinary, presented, non-contact call at [at]. */
+/** Screens [number] as an ordinary, presented call at [at], from someone a contacts lookup did not find. */
 fun CallGuard.screenNumber(
     number: String,
-    isContact: Boolean = false,
+    contact: ContactStatus = ContactStatus.NOT_CONTACT,
     at: Long = NOON,
-): Decision = screen(ScreenRequest(number = number, isContact = isContact, timeMillis = at, language = Language.EN))
+): Decision = screen(ScreenRequest(number = number, contact = contact, timeMillis = at, language = Language.EN))

@@ -5,6 +5,7 @@ import android.content.Context
 import android.content.Intent
 import android.os.Handler
 import android.os.Looper
+import android.util.Log
 import android.widget.Toast
 import org.callguard.app.R
 import org.callguard.app.engine.EngineHolder
@@ -22,17 +23,20 @@ class BannerActionReceiver : BroadcastReceiver() {
         val notificationId = intent.getIntExtra(EXTRA_NOTIFICATION_ID, 0)
         val app = context.applicationContext
         val pending = goAsync()
-        Workers.io.execute {
-            val message = try {
-                perform(app, action, number)
-            } catch (e: Exception) {
-                app.getString(R.string.notification_action_failed, e.message ?: e.javaClass.simpleName)
-            }
+        val main = Handler(Looper.getMainLooper())
+        fun tell(message: String) = main.post { Toast.makeText(app, message, Toast.LENGTH_LONG).show() }
+        Workers.runForReceiver(
+            Workers.receivers,
+            finish = pending::finish,
+            onFailure = { failure ->
+                // The bridge throws AssertionError for a native panic: caught here like any other.
+                Log.w(TAG, "banner action failed: " + failure.javaClass.name)
+                tell(app.getString(R.string.notification_action_failed, failure.message ?: failure.javaClass.simpleName))
+            },
+        ) {
+            val message = perform(app, action, number)
             Notifier(app).cancel(notificationId)
-            Handler(Looper.getMainLooper()).post {
-                Toast.makeText(app, message, Toast.LENGTH_LONG).show()
-                pending.finish()
-            }
+            tell(message)
         }
     }
 
@@ -59,5 +63,8 @@ class BannerActionReceiver : BroadcastReceiver() {
     companion object {
         /** The id of the notification whose button was pressed, to remove it. */
         const val EXTRA_NOTIFICATION_ID = "org.callguard.app.extra.NOTIFICATION_ID"
+
+        // Logs name what failed, never the number (DESIGN §8).
+        private const val TAG = "CallGuard"
     }
 }

@@ -1,5 +1,6 @@
 package org.callguard.app.banner
 
+import android.app.NotificationManager
 import org.callguard.app.R
 import org.callguard.app.screening.ResponsePlan
 import org.callguard.app.wording.TextSource
@@ -10,16 +11,63 @@ import org.callguard.bridge.Label
 import org.callguard.bridge.Severity
 import org.callguard.bridge.SmsVerdict
 
-/** The notification channels, with their ids (stable: Android keeps the user's choices by id). */
-enum class Channel(val id: String) {
-    /** Heads-up banner for the ringing call: high importance. */
-    RINGING("ringing_call"),
+/**
+ * The notification channels, with their ids (stable: Android keeps the user's choices by id, and
+ * a channel's sound and vibration cannot be changed by the app once it exists — a new sound
+ * needs a new id).
+ */
+enum class Channel(val id: String, val importance: Int, val silent: Boolean) {
+    /**
+     * Heads-up banner over the ringing call: high importance (so it peeks), but silent and still
+     * — the phone is already ringing, and a notification sound on top of the ringtone is noise.
+     */
+    RINGING("ringing_banner", NotificationManager.IMPORTANCE_HIGH, silent = true),
 
-    /** Summaries of silenced and rejected calls: low importance. */
-    SCREENED("screened_calls"),
+    /** Summaries of silenced and rejected calls: low importance (no sound by importance). */
+    SCREENED("screened_calls", NotificationManager.IMPORTANCE_LOW, silent = true),
 
-    /** Verification-code SMS after a suspicious call: high importance. */
-    SMS_WARNING("sms_warning"),
+    /** Verification-code SMS after a suspicious call: high importance, with sound. */
+    SMS_WARNING("sms_warning", NotificationManager.IMPORTANCE_HIGH, silent = false),
+    ;
+
+    companion object {
+        /**
+         * Ids of channels earlier versions created, deleted at start: `ringing_call` was the
+         * ringing banner with the default notification sound, played over the ringtone.
+         */
+        val RETIRED: Set<String> = setOf("ringing_call")
+    }
+}
+
+/** Whether the ringing banner can actually appear over a call, as the status screen says it. */
+enum class BannerState {
+    /** Notifications on and the banner channel at high importance: it pops up. */
+    SHOWN,
+
+    /** All of CallGuard's notifications are off. */
+    NOTIFICATIONS_OFF,
+
+    /** The user switched the banner channel off. */
+    CHANNEL_OFF,
+
+    /** The channel's importance was lowered: it only lands in the shade, no pop-up. */
+    NOT_HEADS_UP,
+    ;
+
+    companion object {
+        /**
+         * The state from `areNotificationsEnabled()` and the banner channel's current importance
+         * (null when the channel does not exist yet: it is created at high importance).
+         */
+        fun of(notificationsEnabled: Boolean, channelImportance: Int?): BannerState =
+            when {
+                !notificationsEnabled -> NOTIFICATIONS_OFF
+                channelImportance == null -> SHOWN
+                channelImportance == NotificationManager.IMPORTANCE_NONE -> CHANNEL_OFF
+                channelImportance < NotificationManager.IMPORTANCE_HIGH -> NOT_HEADS_UP
+                else -> SHOWN
+            }
+    }
 }
 
 /** What the user can do from the banner after the call. */
@@ -50,10 +98,16 @@ data class NotificationContent(
     /** ARGB accent colour. */
     val color: Int,
     val actions: List<BannerAction>,
+    /** The buttons' words, one per action, in the same language as the rest of the notification. */
+    val actionTitles: List<String>,
     val number: String,
     /** When the call or message came, ms since the epoch. */
     val timeMillis: Long,
-)
+) {
+    init {
+        require(actionTitles.size == actions.size) { "one title per action" }
+    }
+}
 
 /** Builds notification content from the engine's answers. */
 object NotificationContents {
@@ -77,24 +131,30 @@ object NotificationContents {
     /**
      * The heads-up banner for a call that rings, or null when the engine gave no banner or the
      * call was silenced or rejected (those get [screened] instead). It stays after the call
-     * with the report / block / mark-safe actions.
+     * with the report / block / mark-safe actions, worded by [text]: the language the engine
+     * wrote the banner in, so one notification never mixes two languages.
      */
-    fun ringing(decision: Decision, plan: ResponsePlan, timeMillis: Long): NotificationContent? {
+    fun ringing(decision: Decision, plan: ResponsePlan, timeMillis: Long, text: TextSource): NotificationContent? {
         val banner = decision.banner ?: return null
         if (!plan.rings) return null
+        val actions = actionsFor(decision)
         return NotificationContent(
             channel = Channel.RINGING,
             title = banner.title,
             text = banner.body,
             bigText = expanded(banner),
             color = colorOf(banner.severity),
-            actions = actionsFor(decision),
+            actions = actions,
+            actionTitles = actions.map { text.get(it.title) },
             number = decision.number.normalized,
             timeMillis = timeMillis,
         )
     }
 
-    /** The quiet summary of a call CallGuard silenced or rejected, or null for a call that rang. */
+    /**
+     * The quiet summary of a call CallGuard silenced or rejected, or null for a call that rang;
+     * [text] must be in the banner's language (see [ringing]).
+     */
     fun screened(decision: Decision, plan: ResponsePlan, timeMillis: Long, text: TextSource): NotificationContent? {
         if (plan.rings) return null
         val title = text.get(
@@ -104,14 +164,16 @@ object NotificationContents {
         val number = decision.number.normalized
         val line = if (number.isEmpty()) label else text.get(R.string.notification_screened_text, PhoneMask.mask(number), label)
         val banner = decision.banner
+        // A rejected call already is blocked; offer the other way out, and the report.
+        val actions = actionsFor(decision).filter { it != BannerAction.BLOCK || !plan.disallow }
         return NotificationContent(
             channel = Channel.SCREENED,
             title = title,
             text = line,
             bigText = if (banner == null) line else line + "\n\n" + expanded(banner),
             color = banner?.let { colorOf(it.severity) } ?: COLOR_NEUTRAL,
-            // A rejected call already is blocked; offer the other way out, and the report.
-            actions = actionsFor(decision).filter { it != BannerAction.BLOCK || !plan.disallow },
+            actions = actions,
+            actionTitles = actions.map { text.get(it.title) },
             number = decision.number.normalized,
             timeMillis = timeMillis,
         )
@@ -127,6 +189,7 @@ object NotificationContents {
             bigText = warning.body,
             color = colorOf(warning.severity),
             actions = emptyList(),
+            actionTitles = emptyList(),
             number = sender,
             timeMillis = timeMillis,
         )

@@ -20,20 +20,27 @@ class Notifier(context: Context) {
     private val manager: NotificationManager =
         checkNotNull(this.context.getSystemService(NotificationManager::class.java)) { "no NotificationManager" }
 
-    /** Creates (or renames, after a language change) the three channels; cheap to repeat. */
+    /**
+     * Creates (or renames, after a language change) the three channels and deletes the retired
+     * ones; cheap to repeat. Importance, sound and vibration only apply when a channel is first
+     * created: after that they are the user's.
+     */
     fun ensureChannels() {
-        val high = NotificationManager.IMPORTANCE_HIGH
-        val low = NotificationManager.IMPORTANCE_LOW
-        val channels = listOf(
-            channel(Channel.RINGING, R.string.channel_ringing_name, R.string.channel_ringing_description, high),
-            channel(Channel.SCREENED, R.string.channel_screened_name, R.string.channel_screened_description, low),
-            channel(Channel.SMS_WARNING, R.string.channel_sms_name, R.string.channel_sms_description, high),
-        )
+        for (id in Channel.RETIRED) {
+            if (manager.getNotificationChannel(id) != null) manager.deleteNotificationChannel(id)
+        }
+        val channels = Channel.entries.map { channel ->
+            channelFor(channel, context.getString(nameOf(channel)), context.getString(descriptionOf(channel)))
+        }
         manager.createNotificationChannels(channels)
     }
 
     /** Whether the user lets CallGuard post notifications at all. */
     fun enabled(): Boolean = manager.areNotificationsEnabled()
+
+    /** Whether the ringing banner can pop up: notifications on, and its channel not lowered. */
+    fun bannerState(): BannerState =
+        BannerState.of(manager.areNotificationsEnabled(), manager.getNotificationChannel(Channel.RINGING.id)?.importance)
 
     /** Shows [content]; returns the notification's id (one per channel and number, so a repeat call replaces it). */
     fun show(content: NotificationContent): Int {
@@ -52,10 +59,10 @@ class Notifier(context: Context) {
             .setVisibility(Notification.VISIBILITY_PUBLIC)
             .setAutoCancel(true)
             .setContentIntent(openHistory(id))
-        for (action in content.actions) {
+        for ((action, title) in content.actions.zip(content.actionTitles)) {
             val icon = Icon.createWithResource(context, R.drawable.ic_notification)
             val intent = actionIntent(action, content.number, id)
-            builder.addAction(Notification.Action.Builder(icon, context.getString(action.title), intent).build())
+            builder.addAction(Notification.Action.Builder(icon, title, intent).build())
         }
         manager.notify(id, builder.build())
         return id
@@ -66,11 +73,6 @@ class Notifier(context: Context) {
         manager.cancel(id)
     }
 
-    private fun channel(channel: Channel, name: Int, description: Int, importance: Int) =
-        NotificationChannel(channel.id, context.getString(name), importance).apply {
-            this.description = context.getString(description)
-            setShowBadge(channel != Channel.SCREENED)
-        }
 
     private fun openHistory(id: Int): PendingIntent =
         PendingIntent.getActivity(
@@ -95,6 +97,35 @@ class Notifier(context: Context) {
     }
 
     companion object {
+        /**
+         * The Android channel for [channel]: its importance, and for a silent one no sound and
+         * no vibration (`setSound(null, null)`, `enableVibration(false)`).
+         */
+        fun channelFor(channel: Channel, name: String, description: String): NotificationChannel =
+            NotificationChannel(channel.id, name, channel.importance).apply {
+                this.description = description
+                setShowBadge(channel != Channel.SCREENED)
+                if (channel.silent) {
+                    setSound(null, null)
+                    enableVibration(false)
+                }
+            }
+
+        /** The channel's name in the phone's language. */
+        fun nameOf(channel: Channel): Int =
+            when (channel) {
+                Channel.RINGING -> R.string.channel_ringing_name
+                Channel.SCREENED -> R.string.channel_screened_name
+                Channel.SMS_WARNING -> R.string.channel_sms_name
+            }
+
+        private fun descriptionOf(channel: Channel): Int =
+            when (channel) {
+                Channel.RINGING -> R.string.channel_ringing_description
+                Channel.SCREENED -> R.string.channel_screened_description
+                Channel.SMS_WARNING -> R.string.channel_sms_description
+            }
+
         /** A stable id per channel and number. */
         fun idFor(channel: Channel, number: String): Int =
             (channel.ordinal shl 28) or (number.hashCode() and 0x0FFFFFFF)

@@ -9,9 +9,10 @@ import java.io.File
  * opened lazily by whichever component needs it first (the screening service, a receiver or
  * a screen) and kept open for the life of the process.
  *
- * A failed open is not remembered: the next caller tries again. That matters right after a
- * reboot, before the user unlocks the phone, when the files directory is not readable yet;
- * screening then fails open and the next call, after unlock, opens the database.
+ * A failed open is not remembered: the next caller tries again, so a passing failure (a full
+ * disk, a locked file) costs one call, not the process's life. CallGuard is not direct-boot
+ * aware: before the first unlock after a reboot Android starts none of it (calls ring
+ * unscreened), and the credential-encrypted files directory is always readable here.
  */
 object EngineHolder {
     /** The database file in `Context.getFilesDir()`; the backup rules name it too. */

@@ -1,5 +1,6 @@
 package org.callguard.app.screening
 
+import org.callguard.bridge.ContactStatus
 import org.callguard.bridge.Language
 import org.callguard.bridge.LanguageSetting
 import org.callguard.bridge.Presentation
@@ -19,7 +20,8 @@ data class CallFacts(
     val handlePresentation: Int,
     /** `Call.Details.getCallerNumberVerificationStatus()` on API 30+, else null. */
     val verificationStatus: Int?,
-    val isContact: Boolean,
+    /** What the contacts lookup answered ([ContactLookup]). */
+    val contact: ContactStatus,
     val timeMillis: Long,
 ) {
     /** The request for the engine, with banners in [language]. */
@@ -27,7 +29,7 @@ data class CallFacts(
         ScreenRequest(
             number = number?.trim().orEmpty(),
             presentation = presentationOf(handlePresentation),
-            isContact = isContact,
+            contact = contact,
             timeMillis = timeMillis,
             verification = verificationStatus?.let(::verificationOf),
             language = language,

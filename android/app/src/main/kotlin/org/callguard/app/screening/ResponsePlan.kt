@@ -5,21 +5,26 @@ import org.callguard.bridge.Decision
 import org.callguard.bridge.Label
 
 /**
- * The five switches of Android's `CallScreeningService.CallResponse`, as plain data, so the
- * mapping from the engine's decision is tested on a JVM without a phone.
+ * The switches of Android's `CallScreeningService.CallResponse` that a third-party screening app
+ * can use, as plain data, so the mapping from the engine's decision is tested on a JVM without a
+ * phone.
+ *
+ * `setSkipCallLog` is left out on purpose: Android ignores it for anything but the carrier's
+ * screening app (CallResponse.Builder's documentation: "Only the carrier and system call screening
+ * apps can use this parameter"; AOSP Telecom's `CallScreeningServiceFilter` logs every call a
+ * user-chosen app disallows, as BLOCKED_TYPE). So the decision's `skip_call_log` is never sent.
  */
 data class ResponsePlan(
     val disallow: Boolean,
     val reject: Boolean,
     val silence: Boolean,
-    val skipCallLog: Boolean,
     val skipNotification: Boolean,
 ) {
     init {
         // CallResponse's constructor throws IllegalStateException for this combination; refuse it
         // here so no plan can crash the service at respond time.
-        require(disallow || !(reject || skipCallLog || skipNotification)) {
-            "reject, skipCallLog and skipNotification need disallow"
+        require(disallow || !(reject || skipNotification)) {
+            "reject and skipNotification need disallow"
         }
     }
 
@@ -33,7 +38,6 @@ data class ResponsePlan(
             disallow = false,
             reject = false,
             silence = false,
-            skipCallLog = false,
             skipNotification = false,
         )
 
@@ -43,7 +47,7 @@ data class ResponsePlan(
         /**
          * Maps a decision to the response. Silence keeps the call (it still reaches the dialer,
          * without a ringtone); reject disallows it as if the user had declined it, with the
-         * decision's skip flags, which Android only accepts together with a disallow.
+         * decision's skip-notification flag, which Android only accepts together with a disallow.
          */
         fun forDecision(decision: Decision): ResponsePlan {
             if (decision.label in NEVER_BLOCKED) return ALLOW
@@ -54,7 +58,6 @@ data class ResponsePlan(
                     disallow = true,
                     reject = true,
                     silence = false,
-                    skipCallLog = decision.skipCallLog,
                     skipNotification = decision.skipNotification,
                 )
             }

@@ -39,19 +39,17 @@ class SmsGuardReceiver : BroadcastReceiver() {
         if (bySender.isEmpty()) return
         val app = context.applicationContext
         val pending = goAsync()
-        Workers.io.execute {
-            try {
-                val engine = EngineHolder.get(app)
-                val language = CallFacts.languageFor(engine.settings().language, Locale.getDefault())
-                val notifier = Notifier(app)
-                for ((sender, body) in bySender) {
-                    val verdict = engine.checkSms(sender, body.toString(), receivedAt, language)
-                    NotificationContents.smsWarning(verdict, sender, receivedAt)?.let(notifier::show)
-                }
-            } catch (e: Throwable) {
-                Log.w(TAG, "SMS check failed: " + e.javaClass.name)
-            } finally {
-                pending.finish()
+        Workers.runForReceiver(
+            Workers.receivers,
+            finish = pending::finish,
+            onFailure = { failure -> Log.w(TAG, "SMS check failed: " + failure.javaClass.name) },
+        ) {
+            val engine = EngineHolder.get(app)
+            val language = CallFacts.languageFor(engine.settings().language, Locale.getDefault())
+            val notifier = Notifier(app)
+            for ((sender, body) in bySender) {
+                val verdict = engine.checkSms(sender, body.toString(), receivedAt, language)
+                NotificationContents.smsWarning(verdict, sender, receivedAt)?.let(notifier::show)
             }
         }
     }

@@ -26,6 +26,7 @@ class HistoryActivity : Activity() {
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         setContentView(R.layout.activity_history)
+        fitSystemBars()
         empty = requireViewById(R.id.history_empty)
         val list = requireViewById<ListView>(R.id.history_list)
         list.adapter = adapter

@@ -31,6 +31,7 @@ class RulesActivity : Activity() {
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         setContentView(R.layout.activity_rules)
+        fitSystemBars()
         input = requireViewById(R.id.rule_input)
         empty = requireViewById(R.id.rules_empty)
         count = requireViewById(R.id.rules_count)
@@ -61,7 +62,8 @@ class RulesActivity : Activity() {
             adapter.rules = page.rules
             empty.visibility = if (page.total == 0L && filter.isBlank()) View.VISIBLE else View.GONE
             count.visibility = if (page.total > page.rules.size) View.VISIBLE else View.GONE
-            count.text = getString(R.string.rules_showing, page.rules.size, page.total)
+            val quantity = page.total.coerceAtMost(Int.MAX_VALUE.toLong()).toInt()
+            count.text = resources.getQuantityString(R.plurals.rules_showing, quantity, page.rules.size, page.total)
         }
     }
 

@@ -29,7 +29,7 @@ data class SettingSpec(
     val title: Int,
     val summary: Int,
     val choices: List<SettingChoice> = emptyList(),
-    /** For [SettingKind.NUMBER]: the unit's words ("%d minutes"). */
+    /** For [SettingKind.NUMBER]: the unit's words, a plurals resource ("1 minute", "3 minutes"). */
     val unit: Int = 0,
 )
 
@@ -93,19 +93,13 @@ object SettingSpecs {
             SettingsSection.BLOCKING,
             R.string.setting_repeated_call_minutes,
             R.string.setting_repeated_call_minutes_summary,
-            R.string.unit_minutes,
+            R.plurals.unit_minutes,
         ),
         switch(
             "skip_notification_on_reject",
             SettingsSection.BLOCKING,
             R.string.setting_skip_notification_on_reject,
             R.string.setting_skip_notification_on_reject_summary,
-        ),
-        switch(
-            "skip_call_log_on_reject",
-            SettingsSection.BLOCKING,
-            R.string.setting_skip_call_log_on_reject,
-            R.string.setting_skip_call_log_on_reject_summary,
         ),
         switch(
             "banner_for_unknown",
@@ -135,16 +129,23 @@ object SettingSpecs {
             SettingsSection.HISTORY,
             R.string.setting_history_days,
             R.string.setting_history_days_summary,
-            R.string.unit_days,
+            R.plurals.unit_days,
         ),
         number(
             "sms_guard_minutes",
             SettingsSection.SMS,
             R.string.setting_sms_guard_minutes,
             R.string.setting_sms_guard_minutes_summary,
-            R.string.unit_minutes,
+            R.plurals.unit_minutes,
         ),
     )
+
+    /**
+     * Core settings the app does not offer, and why. `skip_call_log_on_reject`: Android ignores
+     * `CallResponse.Builder.setSkipCallLog` for every screening app but the carrier's, and logs
+     * each call CallGuard rejects as a blocked call whatever it asks; a switch for it would lie.
+     */
+    val NOT_ON_ANDROID: Set<String> = setOf("skip_call_log_on_reject")
 
     /** The spec for [key], or null. */
     fun find(key: String): SettingSpec? = ALL.firstOrNull { it.key == key }
@@ -163,7 +164,6 @@ object SettingSpecs {
             "banner_for_unknown" -> settings.bannerForUnknown.toString()
             "language" -> settings.language.code
             "skip_notification_on_reject" -> settings.skipNotificationOnReject.toString()
-            "skip_call_log_on_reject" -> settings.skipCallLogOnReject.toString()
             "paused" -> settings.paused.toString()
             "history_enabled" -> settings.historyEnabled.toString()
             "history_days" -> settings.historyDays.toString()

@@ -39,6 +39,7 @@ class SettingsActivity : Activity() {
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         setContentView(R.layout.activity_settings)
+        fitSystemBars()
         inflater = layoutInflater
         rows = requireViewById(R.id.setting_rows)
         refusalRows = requireViewById(R.id.refusal_rows)
@@ -96,7 +97,7 @@ class SettingsActivity : Activity() {
 
     private fun describe(spec: SettingSpec, value: String): String =
         when (spec.kind) {
-            SettingKind.NUMBER -> getString(spec.unit, value.toIntOrNull() ?: 0)
+            SettingKind.NUMBER -> (value.toIntOrNull() ?: 0).let { n -> resources.getQuantityString(spec.unit, n, n) }
             SettingKind.CHOICE -> spec.choices.firstOrNull { it.value == value }?.let { getString(it.label) } ?: value
             SettingKind.SWITCH -> value
         }
@@ -223,7 +224,16 @@ class SettingsActivity : Activity() {
                 copy.delete()
             }
         }) { summary ->
-            toast(getString(R.string.import_done, summary.rules, summary.reports, summary.refusals, summary.settings))
+            fun count(plural: Int, n: Int) = resources.getQuantityString(plural, n, n)
+            toast(
+                getString(
+                    R.string.import_done,
+                    count(R.plurals.count_rules, summary.rules),
+                    count(R.plurals.count_reports, summary.reports),
+                    count(R.plurals.count_refusals, summary.refusals),
+                    count(R.plurals.count_settings, summary.settings),
+                ),
+            )
             load()
         }
     }
@@ -237,7 +247,7 @@ class SettingsActivity : Activity() {
             } finally {
                 file.delete()
             }
-        }) { summary -> toast(getString(R.string.export_done, summary.rows)) }
+        }) { summary -> toast(resources.getQuantityString(R.plurals.export_done, summary.rows, summary.rows)) }
     }
 
     private fun shareEvidence() {

@@ -12,6 +12,8 @@ import android.view.View
 import android.widget.Button
 import android.widget.TextView
 import org.callguard.app.R
+import org.callguard.app.banner.BannerState
+import org.callguard.app.banner.Channel
 import org.callguard.app.banner.Notifier
 import org.callguard.app.wording.Wording
 import org.callguard.bridge.HistoryEntry
@@ -25,6 +27,8 @@ import org.callguard.bridge.HistoryEntry
 class StatusActivity : Activity() {
     private lateinit var roleStatus: TextView
     private lateinit var roleButton: Button
+    private lateinit var roleFallback: TextView
+    private lateinit var roleSettingsButton: Button
     private lateinit var notificationStatus: TextView
     private lateinit var notificationButton: Button
     private lateinit var contactsStatus: TextView
@@ -34,11 +38,17 @@ class StatusActivity : Activity() {
     private val vendor = Vendor.detect(Build.MANUFACTURER, Build.BRAND)
     private var askedForNotifications = false
 
+    /** The last role request came back without the role: offer Android's default-apps page. */
+    private var roleRefused = false
+
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
         setContentView(R.layout.activity_status)
+        fitSystemBars()
         roleStatus = requireViewById(R.id.role_status)
         roleButton = requireViewById(R.id.role_button)
+        roleFallback = requireViewById(R.id.role_fallback)
+        roleSettingsButton = requireViewById(R.id.role_settings_button)
         notificationStatus = requireViewById(R.id.notification_status)
         notificationButton = requireViewById(R.id.notification_button)
         contactsStatus = requireViewById(R.id.contacts_status)
@@ -47,6 +57,14 @@ class StatusActivity : Activity() {
         engineStatus = requireViewById(R.id.engine_status)
 
         roleButton.setOnClickListener { requestRole() }
+        roleSettingsButton.setOnClickListener { RoleRequest.openDefaultApps(this) }
+        requireViewById<Button>(R.id.banner_settings_button).setOnClickListener { openBannerSettings() }
+        vendor.bannerAdvice?.let { advice ->
+            requireViewById<TextView>(R.id.banner_vendor_advice).apply {
+                setText(advice)
+                visibility = View.VISIBLE
+            }
+        }
         notificationButton.setOnClickListener { requestNotifications() }
         contactsButton.setOnClickListener {
             requestPermissions(arrayOf(Manifest.permission.READ_CONTACTS), REQUEST_CONTACTS)
@@ -69,7 +87,10 @@ class StatusActivity : Activity() {
 
     override fun onActivityResult(requestCode: Int, resultCode: Int, data: Intent?) {
         super.onActivityResult(requestCode, resultCode, data)
-        if (requestCode == REQUEST_ROLE) refresh()
+        if (requestCode == REQUEST_ROLE) {
+            roleRefused = RoleRequest.afterRequest(roleHeld())
+            refresh()
+        }
     }
 
     override fun onRequestPermissionsResult(requestCode: Int, permissions: Array<out String>, grantResults: IntArray) {
@@ -89,16 +110,29 @@ class StatusActivity : Activity() {
             },
         )
         roleButton.visibility = if (roleAvailable && !roleHeld) View.VISIBLE else View.GONE
+        val fallback = if (roleAvailable && !roleHeld && roleRefused) View.VISIBLE else View.GONE
+        roleFallback.visibility = fallback
+        roleSettingsButton.visibility = fallback
 
-        val notificationsOn = Notifier(this).enabled()
-        notificationStatus.setText(if (notificationsOn) R.string.status_notifications_on else R.string.status_notifications_off)
-        notificationButton.visibility = if (notificationsOn) View.GONE else View.VISIBLE
+        val banner = Notifier(this).bannerState()
+        notificationStatus.setText(
+            when (banner) {
+                BannerState.SHOWN -> R.string.status_notifications_on
+                BannerState.NOTIFICATIONS_OFF -> R.string.status_notifications_off
+                BannerState.CHANNEL_OFF -> R.string.status_banner_channel_off
+                BannerState.NOT_HEADS_UP -> R.string.status_banner_not_heads_up
+            },
+        )
+        notificationButton.visibility = if (banner == BannerState.NOTIFICATIONS_OFF) View.VISIBLE else View.GONE
 
         val contactsOn = checkSelfPermission(Manifest.permission.READ_CONTACTS) == PackageManager.PERMISSION_GRANTED
         contactsStatus.setText(if (contactsOn) R.string.status_contacts_on else R.string.status_contacts_off)
         contactsButton.visibility = if (contactsOn) View.GONE else View.VISIBLE
 
-        withEngine({ engine -> Health(engine.history(1).firstOrNull(), engine.settings().paused, engine.warnings) }) { result ->
+        withEngine({ engine ->
+            val settings = engine.settings()
+            Health(engine.history(1).firstOrNull(), settings.paused, settings.blockNonContacts && !contactsOn, engine.warnings)
+        }) { result ->
             result.fold(::showHealth) { failure ->
                 lastCall.text = ""
                 engineStatus.visibility = View.VISIBLE
@@ -122,15 +156,29 @@ class StatusActivity : Activity() {
         }
         val problems = buildList {
             if (health.paused) add(getString(R.string.status_paused))
+            if (health.strictWithoutContacts) add(getString(R.string.status_strict_without_contacts))
             health.warnings.forEach { add(getString(R.string.status_engine_warning, it)) }
         }
         engineStatus.visibility = if (problems.isEmpty()) View.GONE else View.VISIBLE
         engineStatus.text = problems.joinToString("\n")
     }
 
+    private fun roleHeld(): Boolean =
+        getSystemService(RoleManager::class.java)?.isRoleHeld(RoleManager.ROLE_CALL_SCREENING) == true
+
     private fun requestRole() {
         val roles = getSystemService(RoleManager::class.java) ?: return
         startActivityForResult(roles.createRequestRoleIntent(RoleManager.ROLE_CALL_SCREENING), REQUEST_ROLE)
+    }
+
+    /** The banner channel's own page (importance, pop-up, lock screen), else the app's notification page. */
+    private fun openBannerSettings() {
+        val channel = Intent(Settings.ACTION_CHANNEL_NOTIFICATION_SETTINGS)
+            .putExtra(Settings.EXTRA_APP_PACKAGE, packageName)
+            .putExtra(Settings.EXTRA_CHANNEL_ID, Channel.RINGING.id)
+        val app = Intent(Settings.ACTION_APP_NOTIFICATION_SETTINGS).putExtra(Settings.EXTRA_APP_PACKAGE, packageName)
+        Notifier(this).ensureChannels()
+        if (!tryStart(channel)) tryStart(app)
     }
 
     private fun requestNotifications() {
@@ -146,7 +194,13 @@ class StatusActivity : Activity() {
     }
 
     /** What the status screen shows from the engine. */
-    private data class Health(val lastCall: HistoryEntry?, val paused: Boolean, val warnings: List<String>)
+    private data class Health(
+        val lastCall: HistoryEntry?,
+        val paused: Boolean,
+        /** Strict mode is on but CallGuard may not read the contacts: it cannot apply. */
+        val strictWithoutContacts: Boolean,
+        val warnings: List<String>,
+    )
 
     private companion object {
         const val REQUEST_ROLE = 1

@@ -16,6 +16,12 @@ enum class Vendor(
     val advice: Int,
     /** Settings activities to try, best first: package to class. */
     val screens: List<Pair<String, String>>,
+    /**
+     * Where this maker's system keeps a new app's floating (heads-up) and lock-screen
+     * notifications off, and how to switch them on for the banner; null where Android's own
+     * channel settings are all there is.
+     */
+    val bannerAdvice: Int? = null,
 ) {
     /** MIUI and HyperOS (Xiaomi, Redmi, POCO). */
     XIAOMI(
@@ -25,6 +31,7 @@ enum class Vendor(
             "com.miui.securitycenter" to "com.miui.permcenter.autostart.AutoStartManagementActivity",
             "com.miui.powerkeeper" to "com.miui.powerkeeper.ui.HiddenAppsConfigActivity",
         ),
+        bannerAdvice = R.string.banner_advice_xiaomi,
     ),
 
     /** EMUI and HarmonyOS (Huawei). */
@@ -36,6 +43,7 @@ enum class Vendor(
             "com.huawei.systemmanager" to "com.huawei.systemmanager.appcontrol.activity.StartupAppControlActivity",
             "com.huawei.systemmanager" to "com.huawei.systemmanager.optimize.process.ProtectActivity",
         ),
+        bannerAdvice = R.string.banner_advice_huawei,
     ),
 
     /** MagicOS, formerly EMUI (Honor). */
@@ -46,6 +54,7 @@ enum class Vendor(
             "com.hihonor.systemmanager" to "com.hihonor.systemmanager.startupmgr.ui.StartupNormalAppListActivity",
             "com.huawei.systemmanager" to "com.huawei.systemmanager.startupmgr.ui.StartupNormalAppListActivity",
         ),
+        bannerAdvice = R.string.banner_advice_huawei,
     ),
 
     /** ColorOS and the systems built on it (OPPO, realme, OnePlus). */

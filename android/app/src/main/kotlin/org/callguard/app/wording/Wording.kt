@@ -70,6 +70,7 @@ object Wording {
             Reason.NEVER_BLOCK -> R.string.reason_never_block
             Reason.BLOCKED_BY_SETTING -> R.string.reason_blocked_by_setting
             Reason.STRICT_MODE -> R.string.reason_strict_mode
+            Reason.CONTACTS_UNKNOWN -> R.string.reason_contacts_unknown
             Reason.PROTECTION_PAUSED -> R.string.reason_protection_paused
             Reason.CALLER_VERIFIED -> R.string.reason_caller_verified
             Reason.CALLER_VERIFICATION_FAILED -> R.string.reason_caller_verification_failed

@@ -2,10 +2,12 @@ package org.callguard.app.check
 
 // Gradle cannot run here, so this proves what can be read from the Gradle files: both modules
 // are in the build, the SDK levels and Kotlin version agree with what this check compiles and
-// links with, and the cargo-ndk task builds every ABI the APK ships, before the merge.
+// links with, and the typed CargoNdk task builds every ABI the APK ships into a generated
+// jniLibs directory of each variant, configuration-cache safe, 16 KB-page aligned.
 
 import java.io.File
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 
@@ -14,6 +16,7 @@ class BuildFilesTest {
     private val catalog = File(android, "gradle/libs.versions.toml").readText()
     private val appBuild = File(Repo.app, "build.gradle.kts").readText()
     private val pom = File(Repo.root, "tests/android-check/pom.xml").readText()
+    private val cargoTask = File(android, "buildSrc/src/main/kotlin/CargoNdk.kt").readText()
     private val runSh = File(Repo.root, "tests/android-check/run.sh").readText()
 
     private fun version(name: String): String =
@@ -46,15 +49,47 @@ class BuildFilesTest {
     }
 
     @Test
-    fun `cargo-ndk builds every shipped ABI into jniLibs before the native libraries are merged`() {
-        val abis = listOf("arm64-v8a", "armeabi-v7a", "x86_64")
-        val filters = Regex("""abiFilters \+= listOf\(([^)]*)\)""").find(appBuild)!!.groupValues[1]
-        assertEquals(abis, Regex(""""([^"]+)"""").findAll(filters).map { it.groupValues[1] }.toList())
-        abis.forEach { assertTrue("\"-t\", \"$it\"" in appBuild, it) }
-        assertTrue("\"build\", \"--release\", \"-p\", \"callguard-jni\"" in appBuild)
-        assertTrue("src/main/jniLibs" in appBuild)
-        assertTrue("""it.name.startsWith("merge") && it.name.endsWith("JniLibFolders")""" in appBuild)
-        assertTrue("dependsOn(cargoNdk)" in appBuild)
+    fun `the shipped ABIs are the ones cargo-ndk builds`() {
+        val abis = Regex("""val shippedAbis = listOf\(([^)]*)\)""").find(appBuild)!!.groupValues[1]
+        assertEquals(listOf("arm64-v8a", "armeabi-v7a", "x86_64"), Regex(""""([^"]+)"""").findAll(abis).map { it.groupValues[1] }.toList())
+        assertTrue("abiFilters += shippedAbis" in appBuild)
+        assertTrue("abis.set(shippedAbis)" in appBuild)
+        assertTrue("cargoPackage.set(\"callguard-jni\")" in appBuild)
+        assertTrue("platform.set(libs.versions.minSdk)" in appBuild)
+    }
+
+    @Test
+    fun `each variant gets the libraries as a generated jniLibs directory, nothing in src`() {
+        assertTrue("onVariants { variant ->" in appBuild)
+        assertTrue("variant.sources.jniLibs?.addGeneratedSourceDirectory(cargoNdk, CargoNdk::outputDirectory)" in appBuild)
+        assertFalse("src/main/jniLibs" in appBuild, "libraries written into the source tree")
+        assertFalse("dependsOn(" in appBuild, "task wiring by hand instead of through the generated source")
+    }
+
+    @Test
+    fun `the task is typed, declares inputs and outputs, and keeps off the Project at execution`() {
+        assertTrue("abstract class CargoNdk @Inject constructor(" in cargoTask)
+        assertTrue("private val exec: ExecOperations" in cargoTask)
+        for (annotation in listOf("@get:InputFiles", "@get:OutputDirectory", "@get:Input", "@TaskAction", "@get:PathSensitive")) {
+            assertTrue(annotation in cargoTask, annotation)
+        }
+        val action = cargoTask.substringAfter("@TaskAction").substringBefore("companion object")
+        for (forbidden in listOf("project", "doFirst", "System.getenv")) {
+            assertFalse(forbidden in action, "the task action uses $forbidden")
+        }
+        assertFalse("doFirst" in appBuild || "System.getenv" in appBuild, "script objects captured in task actions")
+        assertTrue("org.gradle.configuration-cache=true" in File(android, "gradle.properties").readText())
+    }
+
+    @Test
+    fun `old NDKs are refused and 64-bit libraries are 16 KB aligned`() {
+        assertTrue("const val MIN_NDK_MAJOR = 28" in cargoTask)
+        assertTrue("major < MIN_NDK_MAJOR" in cargoTask && "throw GradleException(" in cargoTask)
+        assertTrue("""val SIXTEEN_KB_TARGETS = listOf("aarch64-linux-android", "x86_64-linux-android")""" in cargoTask)
+        assertTrue("-C link-arg=-Wl,-z,max-page-size=16384" in cargoTask)
+        assertTrue("environment(\"ANDROID_NDK_HOME\", ndk)" in cargoTask, "the configured NDK is passed explicitly")
+        assertTrue("ndkDirectory.set(configuredNdk)" in appBuild && "androidComponents.sdkComponents.ndkDirectory" in appBuild)
+        assertTrue(version("ndk").substringBefore('.').toInt() >= 28)
     }
 
     @Test

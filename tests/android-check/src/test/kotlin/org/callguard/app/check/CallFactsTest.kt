@@ -6,6 +6,7 @@ package org.callguard.app.check
 import android.telecom.Connection
 import android.telecom.TelecomManager
 import org.callguard.app.screening.CallFacts
+import org.callguard.bridge.ContactStatus
 import org.callguard.bridge.Language
 import org.callguard.bridge.LanguageSetting
 import org.callguard.bridge.Presentation
@@ -59,21 +60,21 @@ class CallFactsTest {
             number = " +86 138 0013 8000 ",
             handlePresentation = CallFacts.PRESENTATION_ALLOWED,
             verificationStatus = CallFacts.VERIFICATION_FAILED,
-            isContact = true,
+            contact = ContactStatus.CONTACT,
             timeMillis = 1_764_470_000_000,
         )
         val request = facts.toRequest(Language.ZH)
         assertEquals("+86 138 0013 8000", request.number)
         assertEquals(Presentation.ALLOWED, request.presentation)
         assertEquals(Verification.FAILED, request.verification)
-        assertEquals(true, request.isContact)
+        assertEquals(ContactStatus.CONTACT, request.contact)
         assertEquals(1_764_470_000_000, request.timeMillis)
         assertEquals(Language.ZH, request.language)
     }
 
     @Test
     fun `a call without a handle or before API 30 still makes a request`() {
-        val request = CallFacts(null, CallFacts.PRESENTATION_RESTRICTED, null, false, 0).toRequest(Language.EN)
+        val request = CallFacts(null, CallFacts.PRESENTATION_RESTRICTED, null, ContactStatus.NOT_CONTACT, 0).toRequest(Language.EN)
         assertEquals("", request.number)
         assertEquals(Presentation.RESTRICTED, request.presentation)
         assertNull(request.verification)

@@ -41,6 +41,19 @@ class StringResources(val file: File) {
         }
     }
 
+    /** Every `<plurals>`: name → quantity ("one", "other") → text, escapes undone. */
+    val plurals: Map<String, Map<String, String>> = run {
+        val nodes = Repo.xml(file).getElementsByTagName("plurals")
+        (0 until nodes.length).associate { i ->
+            val element = nodes.item(i) as Element
+            val items = element.getElementsByTagName("item")
+            element.getAttribute("name") to (0 until items.length).associate { j ->
+                val item = items.item(j) as Element
+                item.getAttribute("quantity") to unescape(item.textContent)
+            }
+        }
+    }
+
     /** The string named [name]; fails the test when it is missing. */
     operator fun get(name: String): String = strings[name] ?: throw AssertionError("no string '$name' in $file")
 
@@ -54,8 +67,14 @@ class StringResources(val file: File) {
         private val idToName: Map<Int, String> =
             R.string::class.java.fields.associate { it.getInt(null) to it.name }
 
+        private val pluralIdToName: Map<Int, String> =
+            R.plurals::class.java.fields.associate { it.getInt(null) to it.name }
+
         /** The resource name of an R.string id. */
         fun nameOf(id: Int): String = idToName[id] ?: throw AssertionError("id $id is not an R.string")
+
+        /** The resource name of an R.plurals id. */
+        fun pluralNameOf(id: Int): String = pluralIdToName[id] ?: throw AssertionError("id $id is not an R.plurals")
 
         // aapt2's rules for string values: backslash escapes; unescaped quotes are dropped.
         private fun unescape(raw: String): String {

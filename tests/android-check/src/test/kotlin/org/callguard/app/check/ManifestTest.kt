@@ -87,6 +87,17 @@ class ManifestTest {
     }
 
     @Test
+    fun `nothing is direct-boot aware, and the status screen and README say what that means`() {
+        val application = elements(manifest, "application").single()
+        assertEquals("false", application.attr("directBootAware"))
+        for (component in components) assertFalse(component.attr("directBootAware") == "true", className(component))
+        assertTrue("unlock" in StringResources.english["status_direct_boot"])
+        assertTrue("解锁" in StringResources.chinese["status_direct_boot"])
+        assertTrue("@string/status_direct_boot" in File(Repo.res, "layout/activity_status.xml").readText())
+        assertTrue("before the first unlock, no call is screened" in File(Repo.root, "README.md").readText())
+    }
+
+    @Test
     fun `the banner action receiver is private`() {
         val receiver = elements(manifest, "receiver").single { className(it).endsWith("BannerActionReceiver") }
         assertEquals("false", receiver.attr("exported"))

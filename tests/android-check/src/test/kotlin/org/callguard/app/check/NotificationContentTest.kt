@@ -32,7 +32,7 @@ class NotificationContentTest {
     @Test
     fun `the ringing banner shows title, body and the verification-code warning`() {
         val decision = Decisions.of(label = Label.CARRIER_LOOKALIKE, banner = Decisions.banner(Severity.DANGER))
-        val content = NotificationContents.ringing(decision, ResponsePlan.ALLOW, 42)!!
+        val content = NotificationContents.ringing(decision, ResponsePlan.ALLOW, 42, texts)!!
         assertEquals(Channel.RINGING, content.channel)
         assertEquals("Fake carrier number", content.title)
         assertEquals("138****8000 is not 10086.", content.text)
@@ -41,12 +41,29 @@ class NotificationContentTest {
         assertEquals(42, content.timeMillis)
         assertEquals("13800138000", content.number)
         assertEquals(listOf(BannerAction.REPORT_PLAN_OFFER, BannerAction.BLOCK, BannerAction.MARK_SAFE), content.actions)
+        assertEquals(content.actions.map { texts.get(it.title) }, content.actionTitles)
+    }
+
+    @Test
+    fun `a Chinese banner gets Chinese buttons and summary, whatever the phone's language`() {
+        // The engine wrote the banner in Chinese (the app's language setting); the phone may be
+        // in English. Every other word of the notification comes from the same language.
+        val banner = Decisions.banner(Severity.DANGER).copy(title = "冒充运营商的号码", body = "138****8000 不是 10086。", warning = "任何时候都不要把验证码告诉任何人。")
+        val ringing = NotificationContents.ringing(Decisions.of(label = Label.CARRIER_LOOKALIKE, banner = banner), ResponsePlan.ALLOW, 0, chinese)!!
+        val han = Regex("\\p{IsHan}")
+        assertTrue(ringing.actionTitles.all { han.containsMatchIn(it) }, ringing.actionTitles.toString())
+        val rejected = Decisions.of(label = Label.CARRIER_LOOKALIKE, action = Action.REJECT, banner = banner)
+        val summary = NotificationContents.screened(rejected, plan(Action.REJECT), 0, chinese)!!
+        for (words in listOf(summary.title, summary.text, summary.bigText) + summary.actionTitles) {
+            assertTrue(han.containsMatchIn(words), words)
+            assertFalse(Regex("[A-Za-z]{3,}").containsMatchIn(words.replace("CallGuard", "")), "English in: $words")
+        }
     }
 
     @Test
     fun `a banner without a warning expands to its body`() {
         val decision = Decisions.of(label = Label.CARRIER_HOTLINE, banner = Decisions.banner(Severity.INFO, warning = null))
-        assertEquals("138****8000 is not 10086.", NotificationContents.ringing(decision, ResponsePlan.ALLOW, 0)!!.bigText)
+        assertEquals("138****8000 is not 10086.", NotificationContents.ringing(decision, ResponsePlan.ALLOW, 0, texts)!!.bigText)
     }
 
     @ParameterizedTest
@@ -60,7 +77,7 @@ class NotificationContentTest {
 
     @Test
     fun `no banner from the engine means no heads-up`() {
-        assertNull(NotificationContents.ringing(Decisions.of(banner = null), ResponsePlan.ALLOW, 0))
+        assertNull(NotificationContents.ringing(Decisions.of(banner = null), ResponsePlan.ALLOW, 0, texts))
     }
 
     @ParameterizedTest
@@ -68,7 +85,7 @@ class NotificationContentTest {
     fun `silenced and rejected calls get a quiet summary instead of a heads-up`(action: Action) {
         val decision = Decisions.of(label = Label.CARRIER_LOOKALIKE, action = action, banner = Decisions.banner())
         val plan = plan(action)
-        assertNull(NotificationContents.ringing(decision, plan, 0))
+        assertNull(NotificationContents.ringing(decision, plan, 0, texts))
         val summary = NotificationContents.screened(decision, plan, 7, texts)!!
         assertEquals(Channel.SCREENED, summary.channel)
         assertEquals(if (action == Action.REJECT) "Rejected a call" else "Silenced a call", summary.title)
@@ -80,7 +97,7 @@ class NotificationContentTest {
     }
 
     @Test
-    fun `the summary is in the phone's language`() {
+    fun `the summary is in the language it is given`() {
         val decision = Decisions.of(label = Label.SUSPICIOUS, action = Action.REJECT)
         val summary = NotificationContents.screened(decision, plan(Action.REJECT), 0, chinese)!!
         assertEquals("已拒接一个来电", summary.title)
@@ -125,7 +142,17 @@ class NotificationContentTest {
             assertTrue(chinese.get(action.title).isNotBlank())
             assertEquals(action, BannerAction.fromIntentAction(action.intentAction))
         }
-        assertEquals("Offered a plan / SIM card → report & block", texts.get(BannerAction.REPORT_PLAN_OFFER.title))
+        assertEquals("Report offer", texts.get(BannerAction.REPORT_PLAN_OFFER.title))
+        assertEquals("举报推销", chinese.get(BannerAction.REPORT_PLAN_OFFER.title))
+    }
+
+    @Test
+    fun `button words fit a three-button notification`() {
+        // Three actions share one row of the expanded notification: longer words are cut off.
+        for (action in BannerAction.entries) {
+            assertTrue(texts.get(action.title).length <= 14, texts.get(action.title))
+            assertTrue(chinese.get(action.title).length <= 6, chinese.get(action.title))
+        }
         assertNull(BannerAction.fromIntentAction("android.intent.action.MAIN"))
     }
 

@@ -44,7 +44,8 @@ class ResponsePlanTest {
         assertEquals(plan.disallow, response.disallowCall)
         assertEquals(plan.reject, response.rejectCall)
         assertEquals(plan.silence, response.silenceCall)
-        assertEquals(plan.skipCallLog, response.skipCallLog)
+        // Android ignores skip-call-log for a user-chosen screening app: never sent.
+        assertFalse(response.skipCallLog)
         assertEquals(plan.skipNotification, response.skipNotification)
     }
 
@@ -56,9 +57,9 @@ class ResponsePlanTest {
 
     @Test
     fun `a plan Android would refuse cannot be made`() {
-        assertThrows(IllegalArgumentException::class.java) { ResponsePlan(false, true, false, false, false) }
-        assertThrows(IllegalArgumentException::class.java) { ResponsePlan(false, false, false, true, false) }
-        assertThrows(IllegalArgumentException::class.java) { ResponsePlan(false, false, true, false, true) }
+        assertThrows(IllegalArgumentException::class.java) { ResponsePlan(false, true, false, false) }
+        assertThrows(IllegalArgumentException::class.java) { ResponsePlan(false, false, false, true) }
+        assertThrows(IllegalArgumentException::class.java) { ResponsePlan(false, false, true, true) }
     }
 
     @Test
@@ -83,11 +84,11 @@ class ResponsePlanTest {
         val decision = Decisions.of(action = Action.REJECT, skipNotification = true)
         val outcome = ResponsePlan.decideOrAllow { decision }
         assertSame(decision, outcome.decision)
-        assertEquals(ResponsePlan(true, true, false, false, true), outcome.plan)
+        assertEquals(ResponsePlan(true, true, false, true), outcome.plan)
     }
 
     companion object {
-        private val REJECT = ResponsePlan(disallow = true, reject = true, silence = false, skipCallLog = false, skipNotification = false)
+        private val REJECT = ResponsePlan(disallow = true, reject = true, silence = false, skipNotification = false)
         private val SILENCE = ResponsePlan.ALLOW.copy(silence = true)
 
         @JvmStatic
@@ -102,9 +103,10 @@ class ResponsePlanTest {
             Arguments.of(Action.SILENCE, false, true, SILENCE),
             Arguments.of(Action.SILENCE, true, true, SILENCE),
             Arguments.of(Action.REJECT, false, false, REJECT),
-            Arguments.of(Action.REJECT, true, false, REJECT.copy(skipCallLog = true)),
+            // The decision's skip_call_log never reaches Android (it ignores it for us).
+            Arguments.of(Action.REJECT, true, false, REJECT),
             Arguments.of(Action.REJECT, false, true, REJECT.copy(skipNotification = true)),
-            Arguments.of(Action.REJECT, true, true, REJECT.copy(skipCallLog = true, skipNotification = true)),
+            Arguments.of(Action.REJECT, true, true, REJECT.copy(skipNotification = true)),
         )
 
         @JvmStatic

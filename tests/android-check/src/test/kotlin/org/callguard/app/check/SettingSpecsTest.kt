@@ -41,7 +41,15 @@ class SettingSpecsTest {
         val fields = Settings::class.java.declaredFields.map { snake(it.name) }.toSet()
         val keys = SettingSpecs.ALL.map { it.key }
         assertEquals(keys.size, keys.toSet().size, "a setting is listed twice")
-        assertEquals(fields, keys.toSet())
+        assertEquals(fields - SettingSpecs.NOT_ON_ANDROID, keys.toSet())
+        assertTrue(fields.containsAll(SettingSpecs.NOT_ON_ANDROID), "NOT_ON_ANDROID names a setting the core does not have")
+    }
+
+    @Test
+    fun `the call-log switch Android ignores is not offered`() {
+        assertEquals(null, SettingSpecs.find("skip_call_log_on_reject"))
+        val strings = StringResources.english.strings.keys + StringResources.chinese.strings.keys
+        assertTrue(strings.none { "skip_call_log" in it }, "words for a switch that is not there")
     }
 
     @Test
@@ -52,7 +60,6 @@ class SettingSpecsTest {
             "after_refusal_action" to "reject",
             "repeated_call_minutes" to "3",
             "language" to "zh",
-            "skip_call_log_on_reject" to "true",
             "history_days" to "90",
             "sms_guard_minutes" to "10",
         )
@@ -82,13 +89,18 @@ class SettingSpecsTest {
     @Test
     fun `every setting has words in both languages, and pausing comes first`() {
         for (spec in SettingSpecs.ALL) {
-            val ids = listOf(spec.title, spec.summary) + spec.choices.map { it.label } + listOfNotNull(spec.unit.takeIf { it != 0 })
+            val ids = listOf(spec.title, spec.summary) + spec.choices.map { it.label }
             for (id in ids) {
                 val name = StringResources.nameOf(id)
                 assertTrue(StringResources.english[name].isNotBlank())
                 assertTrue(StringResources.chinese[name].isNotBlank())
             }
-            if (spec.kind == SettingKind.NUMBER) assertTrue(spec.unit != 0, "${spec.key} has no unit")
+            if (spec.kind == SettingKind.NUMBER) {
+                assertTrue(spec.unit != 0, "${spec.key} has no unit")
+                val unit = StringResources.pluralNameOf(spec.unit)
+                assertTrue(StringResources.english.plurals.getValue(unit).keys.containsAll(setOf("one", "other")), unit)
+                assertTrue(StringResources.chinese.plurals.getValue(unit).containsKey("other"), unit)
+            }
         }
         assertEquals("paused", SettingSpecs.ALL.first().key)
         assertEquals(SettingsSection.PROTECTION, SettingSpecs.ALL.first().section)

@@ -15,6 +15,7 @@ import org.robolectric.annotation.GraphicsMode
 import java.io.File
 import java.nio.file.Files
 import java.nio.file.StandardCopyOption
+import java.util.concurrent.ThreadPoolExecutor
 import java.util.concurrent.TimeUnit
 
 /**
@@ -42,17 +43,32 @@ abstract class AppTest {
     fun endProcess() {
         // Let background work of this test finish before its engine goes away.
         runCatching { Workers.io.submit {}.get(10, TimeUnit.SECONDS) }
+        runCatching { awaitReceivers() }
         runCatching { EngineHolders.forget() }
     }
 
     /** The engine the app uses (opening it on first use, like the app does). */
     protected fun engine(): CallGuard = EngineHolder.get(app)
 
-    /** Runs the main looper and the app's background thread until both are idle. */
+    /** Runs the main looper and the app's background threads until they are idle. */
     fun settle() {
         repeat(4) {
             Workers.io.submit {}.get(10, TimeUnit.SECONDS)
+            awaitReceivers()
             shadowOf(Looper.getMainLooper()).idle()
+        }
+    }
+
+    /**
+     * Waits until the receivers' pool (banner actions, SMS checks run on their own threads, not
+     * on Workers.io) has run every task handed to it.
+     */
+    fun awaitReceivers(timeoutMillis: Long = 10_000) {
+        val pool = Workers.receivers as ThreadPoolExecutor
+        val deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis)
+        while (pool.completedTaskCount < pool.taskCount) {
+            check(System.nanoTime() < deadline) { "the receivers' work did not finish" }
+            Thread.sleep(2)
         }
     }
 
@@ -68,6 +84,10 @@ abstract class AppTest {
     }
 
     protected fun string(id: Int, vararg args: Any): String = app.getString(id, *args)
+
+    /** A plurals resource for [count], formatted with [args] (the count itself when none). */
+    protected fun plural(id: Int, count: Int, vararg args: Any): String =
+        if (args.isEmpty()) app.resources.getQuantityString(id, count, count) else app.resources.getQuantityString(id, count, *args)
 }
 
 /** The host-built libcallguard_jni.so, loaded by the app's own NativeBridge. */

@@ -70,7 +70,17 @@ class ListsTest : AppTest() {
         File(documents, "blocklist.csv").writeText(csv)
         val activity = settings()
         assertEquals(null, pick(activity, R.id.import_button, Intent.ACTION_OPEN_DOCUMENT, "blocklist.csv"))
-        assertEquals(string(R.string.import_done, 1202, 0, 0, 0), ShadowToast.getTextOfLatestToast())
+        assertEquals(
+            string(
+                R.string.import_done,
+                plural(R.plurals.count_rules, 1202),
+                plural(R.plurals.count_reports, 0),
+                plural(R.plurals.count_refusals, 0),
+                plural(R.plurals.count_settings, 0),
+            ),
+            ShadowToast.getTextOfLatestToast(),
+        )
+        assertEquals("Imported 1202 rules, 0 reports, 0 refusals and 0 settings.", ShadowToast.getTextOfLatestToast())
         assertTrue("the cache copy is deleted", app.cacheDir.listFiles().orEmpty().none { it.name.startsWith("import-") })
 
         val rules = Robolectric.buildActivity(RulesActivity::class.java).setup().get()
@@ -78,7 +88,7 @@ class ListsTest : AppTest() {
         val list = rules.requireViewById<ListView>(R.id.rules_list)
         val count = rules.requireViewById<TextView>(R.id.rules_count)
         assertEquals("one page", 500, list.adapter.count)
-        assertEquals(string(R.string.rules_showing, 500, 1202), count.text.toString())
+        assertEquals(plural(R.plurals.rules_showing, 1202, 500, 1202), count.text.toString())
 
         rules.requireViewById<EditText>(R.id.rule_input).setText("1700000001")
         settle()

@@ -130,7 +130,7 @@ class RefusalAndChoicesTest : AppTest() {
         dialog.getButton(DialogInterface.BUTTON_POSITIVE).performClick()
         settle()
         assertEquals("7", engine().setting("repeated_call_minutes"))
-        assertEquals(string(R.string.unit_minutes, 7), settingRow(R.string.setting_repeated_call_minutes).requireViewById<TextView>(R.id.setting_value).text.toString())
+        assertEquals(plural(R.plurals.unit_minutes, 7), settingRow(R.string.setting_repeated_call_minutes).requireViewById<TextView>(R.id.setting_value).text.toString())
     }
 
     @Test
