@@ -157,23 +157,28 @@ object ScreenCheck {
     }
 
     /**
-     * Whether a visible part of [view] lies under the status bar or action bar, or (outside a
-     * scrolling container, whose content may pass under the gesture bar) under the navigation bar.
+     * Whether a visible part of [view] lies under the status bar or action bar, or under the
+     * navigation bar. Content scrolled up under the bars is fine while the list can scroll back;
+     * content under the gesture bar is fine while the list can scroll further — not at its end.
      */
     private fun isCovered(view: View, bitmap: Bitmap, coveredTop: Int, coveredBottom: Int): Boolean {
         if (isInBar(view)) return false
         val seen = android.graphics.Rect()
         if (!view.getGlobalVisibleRect(seen) || seen.isEmpty) return false
-        return seen.top < coveredTop || (seen.bottom > bitmap.height - coveredBottom && !isScrolling(view))
+        val scroller = scroller(view)
+        val underTop = seen.top < coveredTop && scroller?.canScrollVertically(-1) != true
+        val underBottom = seen.bottom > bitmap.height - coveredBottom && scroller?.canScrollVertically(1) != true
+        return underTop || underBottom
     }
 
-    private fun isScrolling(view: View): Boolean {
+    /** The nearest scrolling container around [view], or null. */
+    private fun scroller(view: View): View? {
         var parent = view.parent
         while (parent is View) {
-            if (parent is android.widget.ScrollView || parent is android.widget.AbsListView) return true
+            if (parent is android.widget.ScrollView || parent is android.widget.AbsListView) return parent
             parent = parent.parent
         }
-        return false
+        return null
     }
 
     private fun visibleImages(root: View): List<android.widget.ImageView> {
