@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Every test CallGuard has, in the order a failure is cheapest to see: formatting and lints,
-# the Rust core and CLI (and the JNI crate's own tests), the JNI bridge on a host JVM under
-# -Xcheck:jni, the Android app's link and compile checks with its JVM tests, the app running on
-# Robolectric (SDK 29, 35, 36) against the real engine, and the benchmarks'
-# quick mode as a smoke test (no timing assertions). Any failure stops the run, non-zero.
+# the Rust core and CLI (and the JNI crate's own tests), the Rust type-checked for Android, the
+# JNI bridge on a host JVM under -Xcheck:jni, the Android app's link and compile checks with its
+# JVM tests, the app running on Robolectric (SDK 29, 35, 36) against the real engine, and the
+# benchmarks' quick mode as a smoke test (no timing assertions). Any failure stops the run,
+# non-zero.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
