@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Every test CallGuard has, in the order a failure is cheapest to see: formatting and lints,
-# the Rust core and CLI (and the JNI crate's own tests), the JNI bridge on a host JVM under
-# -Xcheck:jni, the Android app's link and compile checks with its JVM tests, the app running on
-# Robolectric (SDK 29, 35, 36) against the real engine, and the benchmarks'
-# quick mode as a smoke test (no timing assertions). Any failure stops the run, non-zero.
+# the Rust core and CLI (and the JNI crate's own tests), the Rust type-checked for Android, the
+# JNI bridge on a host JVM under -Xcheck:jni, the Android app's link and compile checks with its
+# JVM tests, the app running on Robolectric (SDK 29, 35, 36) against the real engine, and the
+# benchmarks' quick mode as a smoke test (no timing assertions). Any failure stops the run,
+# non-zero.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,6 +30,9 @@ cargo run --locked -q -p callguard-core --example soak -- --seconds 5
 
 step "fuzz smoke: replay seeds and past crashes, 15 s of fuzzing per target (stable Rust, libFuzzer)"
 bash fuzz/smoke.sh
+
+step "Rust for Android: cargo check and clippy -D warnings for aarch64/x86_64-linux-android (no link; tests/android-rust)"
+bash tests/android-rust/run.sh
 
 step "JNI bridge on a host JVM (tests/jvm-bridge)"
 bash tests/jvm-bridge/run.sh

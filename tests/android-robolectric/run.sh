@@ -67,7 +67,9 @@ if ! command -v aapt2 >/dev/null || [ ! -f "$framework" ]; then
 fi
 
 started=$SECONDS
-rm -rf "$out/aapt2" "$out/generated-sources/r" "$out/test-config" "$out/screenshots" "$out"/reports-*
+# From scratch each time (the downloaded jars stay): no class or report of an earlier run counts.
+rm -rf "$out/aapt2" "$out/generated-sources/r" "$out/test-config" "$out/screenshots" "$out"/reports-* \
+    "$out/classes" "$out/test-classes" "$out/kotlin-ic"
 mkdir -p "$out/aapt2" "$out/generated-sources/r" "$out/test-config/com/android/tools" "$out/lib"
 
 # minSdk and targetSdk as the version catalog sets them.

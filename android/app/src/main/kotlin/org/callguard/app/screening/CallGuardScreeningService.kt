@@ -72,8 +72,14 @@ class CallGuardScreeningService : CallScreeningService() {
             Log.w(TAG, "respondToCall failed: " + e.javaClass.name)
         }
         when {
-            outcome.timedOut -> Log.w(TAG, "engine did not answer within the budget; call allowed")
-            outcome.failure != null -> Log.w(TAG, "screening failed, call allowed: " + outcome.failure.javaClass.name)
+            outcome.timedOut -> {
+                Log.w(TAG, "engine did not answer within the budget; call allowed")
+                FailOpenRecord.record(this, receivedAt, FailOpenRecord.Cause.TIMEOUT, null)
+            }
+            outcome.failure != null -> {
+                Log.w(TAG, "screening failed, call allowed: " + outcome.failure.javaClass.name)
+                FailOpenRecord.record(this, receivedAt, FailOpenRecord.Cause.ERROR, outcome.failure)
+            }
         }
         outcome.decision?.let { showBanner(it, plan, receivedAt, language) }
     }

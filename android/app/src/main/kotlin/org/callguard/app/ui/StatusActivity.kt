@@ -15,6 +15,7 @@ import org.callguard.app.R
 import org.callguard.app.banner.BannerState
 import org.callguard.app.banner.Channel
 import org.callguard.app.banner.Notifier
+import org.callguard.app.screening.FailOpenRecord
 import org.callguard.app.wording.Wording
 import org.callguard.bridge.HistoryEntry
 
@@ -158,9 +159,21 @@ class StatusActivity : Activity() {
             if (health.paused) add(getString(R.string.status_paused))
             if (health.strictWithoutContacts) add(getString(R.string.status_strict_without_contacts))
             health.warnings.forEach { add(getString(R.string.status_engine_warning, it)) }
+            unscreenedSince(last)?.let(::add)
         }
         engineStatus.visibility = if (problems.isEmpty()) View.GONE else View.VISIBLE
         engineStatus.text = problems.joinToString("\n")
+    }
+
+    /** The last call that rang unscreened, unless a call screened since shows CallGuard works again. */
+    private fun unscreenedSince(last: HistoryEntry?): String? {
+        val incident = FailOpenRecord.last(this) ?: return null
+        if (last != null && last.timeMillis > incident.timeMillis) return null
+        val time = formatTime(incident.timeMillis)
+        return when (incident.cause) {
+            FailOpenRecord.Cause.TIMEOUT -> getString(R.string.status_unscreened_timeout, time)
+            FailOpenRecord.Cause.ERROR -> getString(R.string.status_unscreened_error, time, incident.error.orEmpty())
+        }
     }
 
     private fun roleHeld(): Boolean =

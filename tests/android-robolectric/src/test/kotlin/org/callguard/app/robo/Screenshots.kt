@@ -49,7 +49,17 @@ object Phone {
             .setInsetsIgnoringVisibility(WindowInsets.Type.navigationBars(), Insets.of(0, 0, 0, navigationBarPx(activity)))
             .build()
         decor.dispatchApplyWindowInsets(insets)
-        return draw(decor, activity, background = null)
+        return draw(decor, activity, background = null, lightStatusBar = wantsDarkIcons(activity))
+    }
+
+    /** Whether the window asks for dark status-bar icons (a light status bar). */
+    private fun wantsDarkIcons(activity: Activity): Boolean {
+        val controller = activity.window.insetsController
+        if (controller != null) {
+            return controller.systemBarsAppearance and android.view.WindowInsetsController.APPEARANCE_LIGHT_STATUS_BARS != 0
+        }
+        @Suppress("DEPRECATION")
+        return activity.window.decorView.systemUiVisibility and View.SYSTEM_UI_FLAG_LIGHT_STATUS_BAR != 0
     }
 
     /**
@@ -78,10 +88,10 @@ object Phone {
             },
         )
         val wallpaper = if (night) Color.rgb(0x10, 0x14, 0x1C) else Color.rgb(0x5B, 0x6B, 0x84)
-        return draw(screen, context, background = wallpaper)
+        return draw(screen, context, background = wallpaper, lightStatusBar = false)
     }
 
-    private fun draw(root: View, context: Context, background: Int?): Bitmap {
+    private fun draw(root: View, context: Context, background: Int?, lightStatusBar: Boolean): Bitmap {
         root.measure(
             View.MeasureSpec.makeMeasureSpec(WIDTH, View.MeasureSpec.EXACTLY),
             View.MeasureSpec.makeMeasureSpec(HEIGHT, View.MeasureSpec.EXACTLY),
@@ -91,13 +101,17 @@ object Phone {
         val canvas = Canvas(bitmap)
         if (background != null) canvas.drawColor(background)
         root.draw(canvas)
-        drawSystemBars(canvas, context, lightContent = background != null || isNight(context))
+        drawSystemBars(canvas, context, darkIcons = lightStatusBar, darkHandle = background == null && !isNight(context))
         return bitmap
     }
 
-    /** The status bar (time, signal, battery) and the gesture handle, drawn as the system does over the app. */
-    private fun drawSystemBars(canvas: Canvas, context: Context, lightContent: Boolean) {
-        val ink = if (lightContent) Color.WHITE else Color.rgb(0x1F, 0x1F, 0x1F)
+    /**
+     * The status bar (time, signal, battery; dark icons when the window asks for a light status
+     * bar) and the gesture handle (dark over a light screen), drawn as the system does over the app.
+     */
+    private fun drawSystemBars(canvas: Canvas, context: Context, darkIcons: Boolean, darkHandle: Boolean) {
+        val dark = Color.rgb(0x1F, 0x1F, 0x1F)
+        val ink = if (darkIcons) dark else Color.WHITE
         val status = statusBarPx(context).toFloat()
         val paint = Paint(Paint.ANTI_ALIAS_FLAG).apply {
             color = ink
@@ -116,7 +130,7 @@ object Phone {
             val x = right - batteryWidth - unit * 3 - (3 - i) * unit * 1.6f
             canvas.drawRect(x, status / 2 + unit * 2 - unit * (i + 1), x + unit, status / 2 + unit * 2, paint)
         }
-        val handle = Paint(Paint.ANTI_ALIAS_FLAG).apply { color = ink }
+        val handle = Paint(Paint.ANTI_ALIAS_FLAG).apply { color = if (darkHandle) dark else Color.WHITE }
         val handleWidth = dp(context, 108).toFloat()
         val y = HEIGHT - navigationBarPx(context) / 2f
         canvas.drawRoundRect(
@@ -157,23 +171,28 @@ object ScreenCheck {
     }
 
     /**
-     * Whether a visible part of [view] lies under the status bar or action bar, or (outside a
-     * scrolling container, whose content may pass under the gesture bar) under the navigation bar.
+     * Whether a visible part of [view] lies under the status bar or action bar, or under the
+     * navigation bar. Content scrolled up under the bars is fine while the list can scroll back;
+     * content under the gesture bar is fine while the list can scroll further — not at its end.
      */
     private fun isCovered(view: View, bitmap: Bitmap, coveredTop: Int, coveredBottom: Int): Boolean {
         if (isInBar(view)) return false
         val seen = android.graphics.Rect()
         if (!view.getGlobalVisibleRect(seen) || seen.isEmpty) return false
-        return seen.top < coveredTop || (seen.bottom > bitmap.height - coveredBottom && !isScrolling(view))
+        val scroller = scroller(view)
+        val underTop = seen.top < coveredTop && scroller?.canScrollVertically(-1) != true
+        val underBottom = seen.bottom > bitmap.height - coveredBottom && scroller?.canScrollVertically(1) != true
+        return underTop || underBottom
     }
 
-    private fun isScrolling(view: View): Boolean {
+    /** The nearest scrolling container around [view], or null. */
+    private fun scroller(view: View): View? {
         var parent = view.parent
         while (parent is View) {
-            if (parent is android.widget.ScrollView || parent is android.widget.AbsListView) return true
+            if (parent is android.widget.ScrollView || parent is android.widget.AbsListView) return parent
             parent = parent.parent
         }
-        return false
+        return null
     }
 
     private fun visibleImages(root: View): List<android.widget.ImageView> {

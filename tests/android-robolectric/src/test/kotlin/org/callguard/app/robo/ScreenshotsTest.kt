@@ -113,9 +113,10 @@ abstract class ScreenshotsTest(private val folder: String, private val chinese: 
         engine().refuseMarketing(Carrier.CHINA_MOBILE)
         val activity = Robolectric.buildActivity(SettingsActivity::class.java).setup().get()
         settle()
-        val section = activity.requireViewById<View>(R.id.sms_guard_switch)
+        // Scrolled to the end: the refusals, the lists and the user's data.
         val scroll = activity.requireViewById<ViewGroup>(android.R.id.content).getChildAt(0) as ScrollView
-        scroll.scrollTo(0, section.top)
+        Phone.window(activity)
+        scroll.fullScroll(View.FOCUS_DOWN)
         shoot("04_refusals", activity)
     }
 
