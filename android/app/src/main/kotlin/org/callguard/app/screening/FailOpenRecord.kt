@@ -1,6 +1,8 @@
 package org.callguard.app.screening
 
 import android.content.Context
+import java.io.File
+import java.io.IOException
 
 /**
  * The last call that rang unscreened because CallGuard failed or did not decide within the
@@ -20,26 +22,32 @@ object FailOpenRecord {
     /** One unscreened call: when, why, and for [Cause.ERROR] the failure's class name. */
     data class Incident(val timeMillis: Long, val cause: Cause, val error: String?)
 
-    private const val PREFERENCES = "fail_open"
-    private const val TIME = "time"
-    private const val CAUSE = "cause"
-    private const val ERROR = "error"
+    /** Not a setting (those live in the core): a note in the app's no-backup folder. */
+    private const val FILE_NAME = "last_unscreened_call"
 
     /** Remembers that the call that came at [timeMillis] rang unscreened. */
     fun record(context: Context, timeMillis: Long, cause: Cause, error: Throwable?) {
-        preferences(context).edit()
-            .putLong(TIME, timeMillis)
-            .putString(CAUSE, cause.name)
-            .putString(ERROR, error?.javaClass?.simpleName)
-            .apply()
+        try {
+            val file = file(context)
+            val next = File(file.path + ".new")
+            next.writeText(listOf(timeMillis.toString(), cause.name, error?.javaClass?.simpleName.orEmpty()).joinToString("\n"))
+            if (!next.renameTo(file)) next.delete()
+        } catch (e: IOException) {
+            // Only the status screen's note is lost; the call already rang.
+        }
     }
 
-    /** The last unscreened call, or null when there was none. */
+    /** The last unscreened call, or null when there was none (or the note cannot be read). */
     fun last(context: Context): Incident? {
-        val stored = preferences(context)
-        val cause = stored.getString(CAUSE, null)?.let { name -> Cause.entries.firstOrNull { it.name == name } } ?: return null
-        return Incident(stored.getLong(TIME, 0), cause, stored.getString(ERROR, null))
+        val lines = try {
+            file(context).takeIf { it.isFile }?.readLines() ?: return null
+        } catch (e: IOException) {
+            return null
+        }
+        val time = lines.getOrNull(0)?.toLongOrNull() ?: return null
+        val cause = Cause.entries.firstOrNull { it.name == lines.getOrNull(1) } ?: return null
+        return Incident(time, cause, lines.getOrNull(2)?.takeIf { it.isNotEmpty() })
     }
 
-    private fun preferences(context: Context) = context.applicationContext.getSharedPreferences(PREFERENCES, Context.MODE_PRIVATE)
+    private fun file(context: Context) = File(context.applicationContext.noBackupFilesDir, FILE_NAME)
 }
