@@ -26,9 +26,14 @@ pub fn decision(out: &mut impl Write, d: &Decision, lang: Lang) -> Result<()> {
         }
         writeln!(out)?;
     }
-    let (label_h, action_h, reasons_h, number_h) = match lang {
-        Lang::Zh => ("标签", "处理", "原因", "号码"),
-        Lang::En => ("Label", "Action", "Reasons", "Number"),
+    // Chinese text takes full-width punctuation; English keeps its own.
+    let (label_h, action_h, reasons_h, number_h, colon, open, close, comma, risk_w) = match lang {
+        Lang::Zh => (
+            "标签", "处理", "原因", "号码", "：", "（", "）", "，", "风险 ",
+        ),
+        Lang::En => (
+            "Label", "Action", "Reasons", "Number", ":  ", " (", ")", ", ", "risk ",
+        ),
     };
     let n = &d.number;
     let shown = if n.normalized.is_empty() {
@@ -41,17 +46,21 @@ pub fn decision(out: &mut impl Write, d: &Decision, lang: Lang) -> Result<()> {
         .unwrap_or_default();
     writeln!(
         out,
-        "{number_h}:  {shown} ({}){place}",
+        "{number_h}{colon}{shown}{open}{}{close}{place}",
         words::kind(n.kind).get(lang)
     )?;
     writeln!(
         out,
-        "{label_h}:  {} ({}, risk {})",
+        "{label_h}{colon}{}{open}{}{comma}{risk_w}{}{close}",
         words::label(d.label).get(lang),
         d.label,
         d.risk
     )?;
-    let mut action = format!("{} ({})", words::action(d.action).get(lang), d.action);
+    let mut action = format!(
+        "{}{open}{}{close}",
+        words::action(d.action).get(lang),
+        d.action
+    );
     if d.skip_call_log {
         action += lang.pick(
             "，请求不记入通话记录（安卓只对运营商的来电筛选应用生效）",
@@ -61,10 +70,10 @@ pub fn decision(out: &mut impl Write, d: &Decision, lang: Lang) -> Result<()> {
     if d.skip_notification {
         action += lang.pick("，不通知", ", no notification");
     }
-    writeln!(out, "{action_h}:  {action}")?;
-    writeln!(out, "{reasons_h}:")?;
+    writeln!(out, "{action_h}{colon}{action}")?;
+    writeln!(out, "{reasons_h}{}", colon.trim_end())?;
     for r in &d.reasons {
-        writeln!(out, "  - {} ({r})", words::reason(*r).get(lang))?;
+        writeln!(out, "  - {}{open}{r}{close}", words::reason(*r).get(lang))?;
     }
     Ok(())
 }

@@ -113,6 +113,17 @@ pub fn severity(c: &Classification) -> Severity {
 pub fn display_number(n: &Number) -> String {
     match n.kind {
         NumberKind::ShortCode => area_code_apart(n),
+        // A landline keeps its area code, as Chinese services print it: "0755****6789".
+        NumberKind::Landline => match n.area_code.as_deref() {
+            Some(area)
+                if n.normalized.starts_with(area) && n.normalized.len() >= area.len() + 5 =>
+            {
+                let local = &n.normalized[area.len()..];
+                let tail = &local[local.len() - 4..];
+                format!("{area}{}{tail}", "*".repeat(local.len() - 4))
+            }
+            _ => mask(&n.normalized),
+        },
         // Never the raw text: bidi marks could make it display as another number.
         _ if n.normalized.is_empty() => mask(&display_digits(&n.raw)),
         _ => mask(&n.normalized),

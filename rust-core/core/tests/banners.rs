@@ -247,3 +247,26 @@ fn an_unreadable_number_is_shown_as_masked_digits_never_as_raw_text() {
         }
     }
 }
+
+#[test]
+fn numbers_are_masked_as_chinese_services_print_them() {
+    for (raw, shown) in [
+        ("13800138000", "138****8000"),
+        ("0755 2345 6789", "0755****6789"),
+        ("+86 10 6234 5678", "010****5678"),
+        ("0951 601 2345", "0951***2345"),
+        ("4008123456", "400***3456"),
+        ("0755 12345", "0755 12345"),
+    ] {
+        let d = decide(
+            &ScreenRequest::number(raw),
+            &parse(raw),
+            &Knowledge::default(),
+            &Settings::default(),
+            Lang::En,
+        );
+        let banner = d.banner.expect("a banner by default");
+        let text = format!("{} {}", banner.title, banner.body);
+        assert!(text.contains(shown), "{raw}: {text}");
+    }
+}
