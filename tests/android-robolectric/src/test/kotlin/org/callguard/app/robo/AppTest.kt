@@ -3,6 +3,7 @@ package org.callguard.app.robo
 import android.app.Application
 import android.os.Looper
 import org.callguard.app.engine.EngineHolder
+import org.callguard.app.engine.Transfers
 import org.callguard.app.engine.Workers
 import org.callguard.bridge.CallGuard
 import org.junit.After
@@ -43,7 +44,12 @@ abstract class AppTest {
     fun endProcess() {
         // Let background work of this test finish before its engine goes away.
         runCatching { Workers.io.submit {}.get(10, TimeUnit.SECONDS) }
+        runCatching { Workers.transfer.submit {}.get(30, TimeUnit.SECONDS) }
         runCatching { awaitReceivers() }
+        // The transfer holder lives as long as the process: a result one test left unseen must
+        // not greet the next test's screen.
+        runCatching { shadowOf(Looper.getMainLooper()).idle() }
+        runCatching { Transfers.acknowledge() }
         runCatching { EngineHolders.forget() }
     }
 
@@ -54,6 +60,7 @@ abstract class AppTest {
     fun settle() {
         repeat(4) {
             Workers.io.submit {}.get(10, TimeUnit.SECONDS)
+            Workers.transfer.submit {}.get(30, TimeUnit.SECONDS)
             awaitReceivers()
             shadowOf(Looper.getMainLooper()).idle()
         }

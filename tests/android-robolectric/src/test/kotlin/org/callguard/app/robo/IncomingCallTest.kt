@@ -130,7 +130,12 @@ class IncomingCallTest : AppTest() {
         val summary = shown.single()
         assertEquals(Channel.SCREENED.id, summary.channel)
         assertEquals(string(R.string.notification_screened_rejected), summary.title)
-        assertEquals(string(R.string.notification_screened_text, "139****5678", string(R.string.label_user_blocked)), summary.text)
+        // Where the number is registered and whose range it is follow (issue 13): 139-1234 is Changzhou.
+        assertEquals(
+            string(R.string.notification_screened_text, "139****5678", string(R.string.label_user_blocked)) +
+                " · Changzhou, Jiangsu · Range: China Mobile",
+            summary.text,
+        )
         assertNumberHidden(summary, "13912345678")
         // Already blocked: report or mark safe, no second "Block".
         assertEquals(listOf(R.string.notification_action_report_plan, R.string.notification_action_mark_safe).map(::string), summary.actions)

@@ -1,6 +1,7 @@
 package org.callguard.app.robo
 
 import android.app.Activity
+import android.content.DialogInterface
 import android.content.Intent
 import android.widget.Button
 import android.widget.EditText
@@ -20,7 +21,6 @@ import org.junit.Test
 import org.robolectric.Robolectric
 import org.robolectric.Shadows.shadowOf
 import org.robolectric.shadows.ShadowAlertDialog
-import org.robolectric.shadows.ShadowToast
 import java.io.File
 import java.nio.file.Files
 
@@ -69,7 +69,7 @@ class ListsTest : AppTest() {
         }
         File(documents, "blocklist.csv").writeText(csv)
         val activity = settings()
-        assertEquals(null, pick(activity, R.id.import_button, Intent.ACTION_OPEN_DOCUMENT, "blocklist.csv"))
+        // The result is the transfer dialog's message, which survives rotation (TransferDialogs).
         assertEquals(
             string(
                 R.string.import_done,
@@ -78,9 +78,12 @@ class ListsTest : AppTest() {
                 plural(R.plurals.count_refusals, 0),
                 plural(R.plurals.count_settings, 0),
             ),
-            ShadowToast.getTextOfLatestToast(),
+            pick(activity, R.id.import_button, Intent.ACTION_OPEN_DOCUMENT, "blocklist.csv"),
         )
-        assertEquals("Imported 1202 rules, 0 reports, 0 refusals and 0 settings.", ShadowToast.getTextOfLatestToast())
+        assertEquals(
+            "Imported 1202 rules, 0 reports, 0 refusals and 0 settings.",
+            shadowOf(ShadowAlertDialog.getLatestAlertDialog()).message.toString(),
+        )
         assertTrue("the cache copy is deleted", app.cacheDir.listFiles().orEmpty().none { it.name.startsWith("import-") })
 
         val rules = Robolectric.buildActivity(RulesActivity::class.java).setup().get()
@@ -103,12 +106,21 @@ class ListsTest : AppTest() {
     }
 
     @Test
-    fun `a file that is neither csv nor json is refused and nothing changes`() {
-        File(documents, "notes.txt").writeText("13800138000\n")
+    fun `a file that is neither a list nor a backup is refused and nothing changes`() {
+        File(documents, "notes.pdf").writeText("13800138000\n")
         val activity = settings()
-        val error = pick(activity, R.id.import_button, Intent.ACTION_OPEN_DOCUMENT, "notes.txt")
+        val error = pick(activity, R.id.import_button, Intent.ACTION_OPEN_DOCUMENT, "notes.pdf")
         assertEquals(string(R.string.error_message, string(R.string.import_unknown_format)), error)
         assertTrue(engine().rules().isEmpty())
+    }
+
+    @Test
+    fun `a plain list of numbers imports as block rules and says so`() {
+        File(documents, "blocked.txt").writeText("13800138000\n400*\n")
+        val activity = settings()
+        val shown = pick(activity, R.id.import_button, Intent.ACTION_OPEN_DOCUMENT, "blocked.txt").orEmpty()
+        assertTrue(shown, shown.contains(string(R.string.import_plain_list)))
+        assertEquals(setOf("13800138000", "400*"), engine().rules().map { it.pattern }.toSet())
     }
 
     @Test
@@ -131,7 +143,12 @@ class ListsTest : AppTest() {
         assertTrue(request.intent.getStringExtra(Intent.EXTRA_TITLE).orEmpty().endsWith(".json"))
         shadowOf(activity).receiveResult(request.intent, Activity.RESULT_OK, Intent().setData(PickedDocuments.uriOf("callguard-backup.json")))
         settle()
-        assertTrue(ShadowToast.getTextOfLatestToast().isNotBlank())
+        val dialog = ShadowAlertDialog.getLatestAlertDialog()
+        val exported = dialog?.let { shadowOf(it).message.toString() }.orEmpty()
+        assertTrue(exported, exported.startsWith("Exported "))
+        // The user reads the result and taps OK, as the dialog asks.
+        dialog!!.getButton(DialogInterface.BUTTON_POSITIVE).performClick()
+        settle()
         assertTrue("the backup was written", File(documents, "callguard-backup.json").length() > 100)
         activity.finish()
 
@@ -141,7 +158,8 @@ class ListsTest : AppTest() {
         assertTrue(engine().rules().isEmpty())
 
         val fresh = settings()
-        assertEquals(null, pick(fresh, R.id.import_button, Intent.ACTION_OPEN_DOCUMENT, "callguard-backup.json"))
+        val imported = pick(fresh, R.id.import_button, Intent.ACTION_OPEN_DOCUMENT, "callguard-backup.json").orEmpty()
+        assertTrue(imported, imported.startsWith("Imported "))
         assertEquals(before, State.of(engine()))
     }
 
