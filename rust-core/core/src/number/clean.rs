@@ -50,10 +50,16 @@ const URI_SCHEMES: [&str; 3] = ["tel:", "sip:", "sips:"];
 /// Cleans `raw` into digits, or says why there are none.
 pub(super) fn clean(raw: &str) -> Cleaned {
     let mut notes = Vec::new();
-    let visible: String = raw.chars().filter(|c| !is_invisible(*c)).collect();
-    if visible.chars().count() != raw.chars().count() {
+    // Most numbers carry no mark: copy the text only when there is one to take out.
+    let visible: std::borrow::Cow<str> = if raw.chars().any(is_invisible) {
         notes.push(Reason::InvisibleCharactersRemoved);
-    }
+        raw.chars()
+            .filter(|c| !is_invisible(*c))
+            .collect::<String>()
+            .into()
+    } else {
+        raw.into()
+    };
     let text = visible.trim();
     if is_withheld_text(text) {
         return Cleaned::Withheld { text: true };
