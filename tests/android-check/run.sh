@@ -8,6 +8,7 @@
 # Needs JDK 17, Maven and Python 3; installs Debian's aapt and android-framework-res when they
 # are missing (as root, or through sudo). Exits non-zero on any failure.
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/../debian-packages.sh"
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -24,13 +25,7 @@ done
 
 if ! command -v aapt2 >/dev/null || [ ! -f "$framework" ]; then
     step "installing Debian's aapt (aapt2) and android-framework-res"
-    sudo=""
-    if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null || fail "aapt2 missing and not root: apt-get install aapt android-framework-res"
-        sudo="sudo"
-    fi
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq aapt android-framework-res >/dev/null
+    debian_install aapt android-framework-res
 fi
 
 rm -rf "$out/aapt2" "$out/generated-sources/r"

@@ -12,6 +12,7 @@
 #
 # Installs the two rustup targets and, when missing, Debian's clang (as root, or through sudo).
 set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/../debian-packages.sh"
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -34,13 +35,7 @@ declare -A headers=(
 )
 if ! command -v clang >/dev/null || [ ! -d "${headers[aarch64-linux-android]}" ]; then
     echo "android-rust: installing Debian's clang and libc6-dev-arm64-cross"
-    sudo=""
-    if [ "$(id -u)" -ne 0 ]; then
-        command -v sudo >/dev/null || fail "not root: apt-get install clang libc6-dev-arm64-cross"
-        sudo="sudo"
-    fi
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq clang libc6-dev-arm64-cross >/dev/null
+    debian_install clang libc6-dev-arm64-cross
 fi
 archiver="$(command -v llvm-ar || command -v ar)"
 
