@@ -108,6 +108,11 @@ const ROWS: &[Row] = &[
     row("17909 10690000123456", "10690000123456", None, SmsPort, CN, None, None),
     row("17911 0755 12345", "075512345", None, ShortCode, CN, Some("0755"), None),
     row("10193 95588", "95588", None, ShortCode, CN, None, None),
+    // What follows an IP prefix is read as any number is, a bare 86 included; a trunk 0 stands
+    // only before what reads whole without it (found by fuzzing: both read differently twice).
+    row("17951 86 12000", "12000", None, ShortCode, CN, None, None),
+    row("0 17903 190819", "017903190819", None, Invalid, None, None, None),
+    row("17951 0086 755 8765 4321", "075587654321", Some("+8675587654321"), Landline, CN, Some("0755"), None),
     // Decorations: dialling suffixes, marks, a trunk 0 before a mobile, a bare 86 before IoT,
     // digits of other scripts, percent-encoded and SIP URIs.
     row("4008123456,1", "4008123456", Some("+864008123456"), SharedCost, CN, None, None),

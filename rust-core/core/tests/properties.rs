@@ -26,9 +26,30 @@ fn carrier_like() -> impl Strategy<Value = String> {
     (prefix, sep, code, suffix).prop_map(|(p, s, c, x)| format!("{p}{s}{c}{x}"))
 }
 
+/// Digits stacked the way dialers and networks stack them: up to three of a trunk 0, a country
+/// code and an IP prefix, in any order, before a body of any Chinese number shape, including
+/// bodies that themselves begin with a prefix's digits (179…, 86…, 0…).
+fn layered() -> impl Strategy<Value = String> {
+    let layer = prop::sample::select(vec![
+        "0", "86", "+86", "0086", "17951", "17903", "17911", "12593", "10193",
+    ]);
+    let body = prop_oneof![
+        "1[3-9][0-9]{9}",
+        "179[0-9]{8}",
+        "(10|2[0-9]|[3-9][0-9]{2})[2-8][0-9]{6,7}",
+        "(10|2[0-9]|[3-9][0-9]{2})?(1[0-2][0-9]{1,3}|9[56][0-9]{3,6})",
+        "(400|800)[0-9]{7}",
+        "(106|14[0-8])[0-9]{2,10}",
+        "[0-9]{3,13}",
+    ];
+    (prop::collection::vec(layer, 0..=3), body)
+        .prop_map(|(layers, body)| format!("{}{body}", layers.concat()))
+}
+
 fn number_like() -> impl Strategy<Value = String> {
     prop_oneof![
         carrier_like(),
+        layered(),
         "[+]?[0-9 ()-]{0,20}",
         "[0０-９+＋ -]{0,16}",
         "(tel:)?[+]?[0-9\u{200b}\u{200e}\u{202e} -]{0,16}([,;#pwx][0-9a-z=]{0,6})?",

@@ -112,18 +112,19 @@ fn domestic(d: &str, notes: &mut Vec<Reason>) -> Kind {
             return k;
         }
         // A trunk 0 before a mobile or a 400/800 number ("013800138000"): drop it and say so.
-        let without = if is_mobile_shape(after_zero) {
-            Some(mobile(after_zero, notes))
-        } else {
-            inbound_only(after_zero)
-        };
-        return match without {
-            Some(k) => {
-                notes.push(Reason::TrunkZeroRemoved);
-                k
-            }
-            None => Kind::invalid(),
-        };
+        // What follows the 0 is read exactly as it would be on its own, so the result reads the
+        // same again: "0 17903 190819" is no mobile, because "17903 190819" is IP-dialled.
+        let mut rest_notes = vec![Reason::TrunkZeroRemoved];
+        let k = domestic(after_zero, &mut rest_notes);
+        let whole = matches!(
+            k.kind,
+            NumberKind::Mobile | NumberKind::SharedCost | NumberKind::TollFree
+        );
+        if whole && k.normalized == after_zero {
+            notes.extend(rest_notes);
+            return k;
+        }
+        return Kind::invalid();
     }
     if let Some(k) = without_ip_prefix(d, notes) {
         return k;
@@ -142,8 +143,10 @@ fn domestic(d: &str, notes: &mut Vec<Reason>) -> Kind {
 fn without_ip_prefix(d: &str, notes: &mut Vec<Reason>) -> Option<Kind> {
     let n = directory::ip_prefix_len(d)?;
     let rest = &d[n..];
+    // The rest is read as any number is, country code included, so a number read once reads
+    // the same again ("17951 86 12000" is 12000 whether or not the prefix is still there).
     let mut rest_notes = Vec::new();
-    let mut k = domestic(rest, &mut rest_notes);
+    let mut k = read(false, rest, &mut rest_notes);
     if k.kind == NumberKind::Invalid && !matches!(k.special, Special::Lookalike(..)) {
         return None;
     }
