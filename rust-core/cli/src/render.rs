@@ -71,6 +71,10 @@ pub fn decision(out: &mut impl Write, d: &Decision, lang: Lang) -> Result<()> {
         action += lang.pick("，不通知", ", no notification");
     }
     writeln!(out, "{action_h}{colon}{action}")?;
+    if d.reasons.is_empty() {
+        // Nothing is known against (or for) the number: say so rather than end on a bare heading.
+        return writeln!(out, "{reasons_h}{colon}{}", lang.pick("无", "none"));
+    }
     writeln!(out, "{reasons_h}{}", colon.trim_end())?;
     for r in &d.reasons {
         writeln!(out, "  - {}{open}{r}{close}", words::reason(*r).get(lang))?;

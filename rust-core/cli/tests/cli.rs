@@ -85,6 +85,7 @@ fn screen_json_is_exactly_the_decision_object() {
             "e164",
             "kind",
             "location",
+            "masked",
             "normalized",
             "raw"
         ]
@@ -119,6 +120,13 @@ fn screen_shows_a_person_the_banner_label_action_and_reasons() {
     ] {
         assert!(out.contains(needle), "{needle} missing from:\n{out}");
     }
+    // A caller nothing is known about ends on a reason, not on a bare heading.
+    let db = dir.path().join("cg.db");
+    let unknown = run_ok(&db, &["--lang", "en", "screen", "0755 2345 6789"]);
+    assert!(unknown.contains("0755****6789"), "{unknown}");
+    assert!(unknown.trim_end().ends_with("Reasons:  none"), "{unknown}");
+    let zh = run_ok(&db, &["--lang", "zh", "screen", "0755 2345 6789"]);
+    assert!(zh.trim_end().ends_with("原因：无"), "{zh}");
 }
 
 #[test]

@@ -6,7 +6,7 @@ use crate::classify::{Classification, ReportCategory};
 use crate::decision::{Banner, Label, Severity};
 use crate::directory::MARKETING_NUMBERS;
 use crate::location;
-use crate::number::{display_digits, mask, Number, NumberKind};
+use crate::number::{area_code_apart, Number};
 use crate::words::{self, Lang, Words};
 
 /// Never share a verification code: the sentence every carrier-related or suspicious banner carries.
@@ -109,38 +109,6 @@ pub fn severity(c: &Classification) -> Severity {
     }
 }
 
-/// The number as a banner shows it: service numbers whole, personal numbers masked.
-pub fn display_number(n: &Number) -> String {
-    match n.kind {
-        NumberKind::ShortCode => area_code_apart(n),
-        // A landline keeps its area code, as Chinese services print it: "0755****6789".
-        NumberKind::Landline => match n.area_code.as_deref() {
-            Some(area)
-                if n.normalized.starts_with(area) && n.normalized.len() >= area.len() + 5 =>
-            {
-                let local = &n.normalized[area.len()..];
-                let tail = &local[local.len() - 4..];
-                format!("{area}{}{tail}", "*".repeat(local.len() - 4))
-            }
-            _ => mask(&n.normalized),
-        },
-        // Never the raw text: bidi marks could make it display as another number.
-        _ if n.normalized.is_empty() => mask(&display_digits(&n.raw)),
-        _ => mask(&n.normalized),
-    }
-}
-
-/// A number shown whole, its area code set apart so a code behind it reads as what it is:
-/// "0755 110", "010 10086".
-fn area_code_apart(n: &Number) -> String {
-    match n.area_code.as_deref() {
-        Some(area) if n.normalized.len() > area.len() && n.normalized.starts_with(area) => {
-            format!("{area} {}", &n.normalized[area.len()..])
-        }
-        _ => n.normalized.clone(),
-    }
-}
-
 /// Builds the banner for a classified call; `None` for unknown callers and service lines when
 /// the user turned those banners off.
 pub fn banner(
@@ -208,7 +176,7 @@ fn fill_in(template: &str, c: &Classification, number: &Number, lang: Lang) -> S
             "number" if c.label == Label::CarrierLookalike => {
                 out.push_str(&area_code_apart(number))
             }
-            "number" => out.push_str(&display_number(number)),
+            "number" => out.push_str(&number.masked),
             "carrier" => out.push_str(match (c.carrier, lang) {
                 (Some(carrier), Lang::Zh) => carrier.name_zh(),
                 (Some(carrier), Lang::En) => carrier.name_en(),

@@ -155,6 +155,7 @@ fn minimal(request: &ScreenRequest) -> Decision {
             area_code: None,
             carrier_hint: None,
             location: None,
+            masked: crate::number::mask(&crate::number::display_digits(&request.number)),
         },
         label: Label::Unknown,
         carrier: None,

@@ -257,6 +257,9 @@ fn numbers_are_masked_as_chinese_services_print_them() {
         ("0951 601 2345", "0951***2345"),
         ("4008123456", "400***3456"),
         ("0755 12345", "0755 12345"),
+        ("2345 6789", "****6789"),
+        ("+44 7911 123456", "+447*****3456"),
+        ("10086", "10086"),
     ] {
         let d = decide(
             &ScreenRequest::number(raw),
@@ -265,6 +268,8 @@ fn numbers_are_masked_as_chinese_services_print_them() {
             &Settings::default(),
             Lang::En,
         );
+        // The app shows `number.masked` in its notifications: the same form as the banner.
+        assert_eq!(d.number.masked, shown, "{raw}");
         let banner = d.banner.expect("a banner by default");
         let text = format!("{} {}", banner.title, banner.body);
         assert!(text.contains(shown), "{raw}: {text}");

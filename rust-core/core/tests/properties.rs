@@ -7,7 +7,9 @@ use callguard_core::classify::{Knowledge, ReportCategory, ReportSummary, RuleEff
 use callguard_core::number::{display_digits, normalize, parse};
 use callguard_core::policy::{LanguageSetting, RefusalAction};
 use callguard_core::screen::{decide, decide_builtin, ContactStatus, ScreenRequest};
-use callguard_core::{Action, Label, Lang, Presentation, Reason, Settings, Verification};
+use callguard_core::{
+    Action, Label, Lang, NumberKind, Presentation, Reason, Settings, Verification,
+};
 use proptest::prelude::*;
 
 const OFFICIAL: [&str; 7] = [
@@ -201,6 +203,26 @@ proptest! {
         prop_assert_eq!(&twice.normalized, &once.normalized, "{:?}", raw);
         if !once.normalized.is_empty() {
             prop_assert_eq!(twice.kind, once.kind, "{:?}", raw);
+        }
+    }
+
+    #[test]
+    fn a_shown_number_is_only_digits_and_never_a_whole_personal_number(raw in number_like()) {
+        // `number.masked` is what notifications show, on a lock screen too.
+        let n = normalize(&raw);
+        prop_assert!(
+            n.masked.chars().all(|c| c.is_ascii_digit() || matches!(c, '+' | '*' | ' ')),
+            "{:?} shown as {:?}", raw, n.masked
+        );
+        // Codes are public: short codes, and a code behind an area code ("010 10086").
+        let code_behind_area = n.area_code.as_ref().is_some_and(|a| {
+            n.normalized.get(a.len()..).is_some_and(|rest| rest.starts_with(['1', '9']))
+        });
+        let personal = !matches!(n.kind, NumberKind::ShortCode | NumberKind::Hidden) && !code_behind_area;
+        let digits: String = n.masked.chars().filter(char::is_ascii_digit).collect();
+        if personal && display_digits(&n.normalized).len() >= 7 {
+            prop_assert!(n.masked.contains('*'), "{:?} shown whole as {:?}", raw, n.masked);
+            prop_assert!(digits.len() + 3 <= display_digits(&n.normalized).len(), "{:?}: {:?}", raw, n.masked);
         }
     }
 

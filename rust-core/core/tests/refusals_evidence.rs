@@ -42,7 +42,18 @@ fn calls_after_a_refusal_are_silenced_and_kept_as_evidence() {
     );
     let en = e.evidence(Lang::En).unwrap().text;
     assert!(
-        en.contains("12300") && en.contains("China Mobile") && en.contains("2 time(s)"),
+        en.contains("12300") && en.contains("China Mobile") && en.contains("called me 2 times:"),
+        "{en}"
+    );
+    // CallGuard cannot know whether the user complained to the carrier first, which 12300
+    // requires: the text leaves the date to fill in and says to call the hotline first.
+    assert!(
+        evidence.text.contains("请填写日期") && evidence.text.contains("请先拨打 10086"),
+        "{}",
+        evidence.text
+    );
+    assert!(
+        en.contains("fill in the date") && en.contains("call 10086 first"),
         "{en}"
     );
 }

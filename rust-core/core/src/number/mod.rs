@@ -65,6 +65,11 @@ pub struct Number {
     /// Guangdong"), or `None` where the data does not say; filled by [`crate::location::locate`].
     #[serde(default)]
     pub location: Option<String>,
+    /// The number as banners and notifications show it ([`shown`]): service numbers whole
+    /// with their area code set apart ("0755 110"), personal numbers masked ("138****8000",
+    /// "0755****6789"), and for text that is no number, its digits masked — never the raw text.
+    #[serde(default)]
+    pub masked: String,
 }
 
 /// What a number is beyond its kind: the facts the classifier decides on.
@@ -148,6 +153,7 @@ pub fn parse(raw: &str) -> ParsedNumber {
         }
     };
     parsed.number.raw = raw_echo;
+    parsed.number.masked = shown(&parsed.number);
     parsed
 }
 
@@ -222,24 +228,77 @@ fn finish(k: Kind) -> ParsedNumber {
             area_code: k.area_code,
             carrier_hint: k.carrier_hint,
             location: None,
+            masked: String::new(),
         },
         special: k.special,
         notes: Vec::new(),
     }
 }
 
-/// Masks a number for banners and logs: the first three and last four digits of anything of
-/// seven or more characters stay ("138****8000"); short codes stay whole.
+/// Masks a number for banners and logs as Chinese services print them: the last four digits
+/// stay, and the first three (after a `+`) where at least three are still hidden between:
+/// "138****8000", "400***3456", but "****5678" and "***4567". Anything shorter than seven
+/// characters (a short code) stays whole.
 pub fn mask(number: &str) -> String {
+    const HEAD: usize = 3;
+    const TAIL: usize = 4;
+    const MIN_HIDDEN: usize = 3;
     let chars: Vec<char> = number.chars().collect();
-    if chars.len() < 7 {
+    let n = chars.len();
+    if n < 7 {
         return number.to_owned();
     }
-    let head = if chars[0] == '+' { 4 } else { 3 };
-    let tail = 4.min(chars.len().saturating_sub(head + 1));
-    let stars = chars.len() - head - tail;
+    let plus = usize::from(chars[0] == '+');
+    let head = plus
+        + if n - plus >= HEAD + MIN_HIDDEN + TAIL {
+            HEAD
+        } else {
+            0
+        };
+    let stars = n - head - TAIL;
     let mut out: String = chars[..head].iter().collect();
     out.extend(std::iter::repeat_n('*', stars));
-    out.extend(&chars[chars.len() - tail..]);
+    out.extend(&chars[n - TAIL..]);
     out
+}
+
+/// The number as banners and notifications show it: service numbers whole, personal numbers
+/// masked. A landline keeps its area code, as Chinese services print it ("0755****6789"); text
+/// that could not be read shows its digits only, masked, because bidi marks could make the raw
+/// text display as another number.
+pub fn shown(n: &Number) -> String {
+    match n.kind {
+        NumberKind::ShortCode => area_code_apart(n),
+        NumberKind::Landline => match n.area_code.as_deref() {
+            // A code behind an area code ("010 10086") is no one's line: its digits are the
+            // evidence of the trick.
+            Some(area) if n.normalized.get(area.len()..).is_some_and(is_code) => area_code_apart(n),
+            Some(area)
+                if n.normalized.starts_with(area) && n.normalized.len() >= area.len() + 5 =>
+            {
+                let local = &n.normalized[area.len()..];
+                let tail = &local[local.len() - 4..];
+                format!("{area}{}{tail}", "*".repeat(local.len() - 4))
+            }
+            _ => mask(&n.normalized),
+        },
+        _ if n.normalized.is_empty() => mask(&display_digits(&n.raw)),
+        _ => mask(&n.normalized),
+    }
+}
+
+/// Digits that begin a service or carrier code rather than a local number (1 or 9).
+fn is_code(digits: &str) -> bool {
+    matches!(digits.as_bytes().first(), Some(b'1' | b'9'))
+}
+
+/// A number shown whole, its area code set apart so a code behind it reads as what it is:
+/// "0755 110", "010 10086".
+pub fn area_code_apart(n: &Number) -> String {
+    match n.area_code.as_deref() {
+        Some(area) if n.normalized.len() > area.len() && n.normalized.starts_with(area) => {
+            format!("{area} {}", &n.normalized[area.len()..])
+        }
+        _ => n.normalized.clone(),
+    }
 }

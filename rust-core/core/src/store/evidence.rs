@@ -156,8 +156,11 @@ pub fn render(refusals: &[RefusalEvidence], reported: &[ReportedEvidence], lang:
                 r.calls.len()
             ),
             Lang::En => format!(
-                "To the MIIT Telecom User Complaint Centre (12300):\nOn {date} (Beijing time) I clearly refused marketing calls from {name}. Since then its marketing number {number} has called me {} time(s):\n",
-                r.calls.len()
+                "To the MIIT Telecom User Complaint Centre (12300):\nOn {date} (Beijing time) I clearly refused marketing calls from {name}. Since then its marketing number {number} has called me {}:\n",
+                match r.calls.len() {
+                    1 => "once".to_owned(),
+                    n => format!("{n} times"),
+                }
             ),
         };
         for (i, call) in r.calls.iter().enumerate() {
@@ -170,11 +173,13 @@ pub fn render(refusals: &[RefusalEvidence], reported: &[ReportedEvidence], lang:
         }
         let hotline = r.carrier.hotline();
         out += &match lang {
+            // CallGuard does not know whether or when the user complained to the carrier: the
+            // text leaves the date to fill in and says why it matters, never asserting it.
             Lang::Zh => format!(
-                "本人已先向{name}（{hotline}）投诉，15 日内未获解决。根据运营商“明确拒绝后须停止营销”的承诺，请求责令其停止向本人营销。\n\n"
+                "本人已于＿＿＿＿（请填写日期）先向{name}（{hotline}）投诉，15 日内未获解决。根据运营商“明确拒绝后须停止营销”的承诺，请求责令其停止向本人营销。\n（提示：12300 只受理已先向运营商投诉且 15 日内未获解决的申诉。如尚未投诉，请先拨打 {hotline}。）\n\n"
             ),
             Lang::En => format!(
-                "I complained to {name} ({hotline}) first and it was not resolved within 15 days. The carriers undertook to stop marketing once a user refuses; I ask that {name} be ordered to stop.\n\n"
+                "I complained to {name} ({hotline}) first, on ____ (fill in the date), and it was not resolved within 15 days. The carriers undertook to stop marketing once a user refuses; I ask that {name} be ordered to stop.\n(Note: 12300 takes a complaint only after the carrier has had 15 days to resolve it. If you have not complained yet, call {hotline} first.)\n\n"
             ),
         };
     }

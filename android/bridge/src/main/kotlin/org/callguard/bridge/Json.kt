@@ -149,6 +149,7 @@ internal object Json {
             areaCode = o.stringOrNull("area_code"),
             carrierHint = o.codeOrNull("carrier_hint", Carrier::fromCode),
             location = o.stringOrNull("location"),
+            masked = o.getString("masked"),
         )
 
     private fun settings(o: JSONObject) =

@@ -294,6 +294,11 @@ data class PhoneNumber(
     val areaCode: String?,
     val carrierHint: Carrier?,
     val location: String? = null,
+    /**
+     * The number as banners and notifications show it, decided by the engine: service numbers
+     * whole ("0755 110"), personal numbers masked ("138****8000", "0755****6789").
+     */
+    val masked: String = "",
 )
 
 /** The incoming-call banner; numbers in it are already masked. */

@@ -51,6 +51,11 @@ class EveryLabelTest {
                     {
                         val decision = engine.screenNumber(row.number, contact = row.contact)
                         assertEquals(row.label, decision.label, "\"${row.number}\": $decision")
+                        // The app shows numbers only as the engine masked them.
+                        val digits = decision.number.normalized.filter(Char::isDigit)
+                        if (digits.length >= 7 && decision.number.kind != NumberKind.SHORT_CODE) {
+                            assertTrue('*' in decision.number.masked, "\"${row.number}\" shown as ${decision.number.masked}")
+                        }
                     }
                 },
             )

@@ -9,6 +9,7 @@ import android.util.Log
 import android.widget.Toast
 import org.callguard.app.R
 import org.callguard.app.engine.EngineHolder
+import org.callguard.app.engine.EngineProblem
 import org.callguard.app.engine.Workers
 import org.callguard.bridge.ReportCategory
 
@@ -21,6 +22,9 @@ class BannerActionReceiver : BroadcastReceiver() {
         val action = BannerAction.fromIntentAction(intent.action) ?: return
         val number = intent.data?.schemeSpecificPart?.takeIf { it.isNotEmpty() } ?: return
         val notificationId = intent.getIntExtra(EXTRA_NOTIFICATION_ID, 0)
+        // The engine's masked form, put there with the number; never the number itself.
+        val shown = intent.getStringExtra(EXTRA_SHOWN_NUMBER)?.takeIf { it.isNotEmpty() }
+            ?: context.getString(R.string.notification_this_number)
         val app = context.applicationContext
         val pending = goAsync()
         val main = Handler(Looper.getMainLooper())
@@ -31,18 +35,17 @@ class BannerActionReceiver : BroadcastReceiver() {
             onFailure = { failure ->
                 // The bridge throws AssertionError for a native panic: caught here like any other.
                 Log.w(TAG, "banner action failed: " + failure.javaClass.name)
-                tell(app.getString(R.string.notification_action_failed, failure.message ?: failure.javaClass.simpleName))
+                tell(app.getString(R.string.notification_action_failed, EngineProblem.describe(app, failure)))
             },
         ) {
-            val message = perform(app, action, number)
+            val message = perform(app, action, number, shown)
             Notifier(app).cancel(notificationId)
             tell(message)
         }
     }
 
-    private fun perform(context: Context, action: BannerAction, number: String): String {
+    private fun perform(context: Context, action: BannerAction, number: String, shown: String): String {
         val engine = EngineHolder.get(context)
-        val shown = PhoneMask.mask(number)
         return when (action) {
             BannerAction.REPORT_PLAN_OFFER -> {
                 engine.report(number, ReportCategory.PLAN_OFFER)
@@ -63,6 +66,9 @@ class BannerActionReceiver : BroadcastReceiver() {
     companion object {
         /** The id of the notification whose button was pressed, to remove it. */
         const val EXTRA_NOTIFICATION_ID = "org.callguard.app.extra.NOTIFICATION_ID"
+
+        /** The number as the notification showed it (masked by the engine), for the reply. */
+        const val EXTRA_SHOWN_NUMBER = "org.callguard.app.extra.SHOWN_NUMBER"
 
         // Logs name what failed, never the number (DESIGN §8).
         private const val TAG = "CallGuard"

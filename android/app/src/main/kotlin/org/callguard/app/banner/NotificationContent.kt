@@ -101,6 +101,8 @@ data class NotificationContent(
     /** The buttons' words, one per action, in the same language as the rest of the notification. */
     val actionTitles: List<String>,
     val number: String,
+    /** [number] as the engine masks it for display ("138****8000"), for the action's reply. */
+    val shownNumber: String,
     /** When the call or message came, ms since the epoch. */
     val timeMillis: Long,
     /** Where the caller's number is registered ("广东省深圳市"), shown in the header; null if unknown. */
@@ -149,6 +151,7 @@ object NotificationContents {
             actions = actions,
             actionTitles = actions.map { text.get(it.title) },
             number = decision.number.normalized,
+            shownNumber = decision.number.masked,
             timeMillis = timeMillis,
             subText = decision.number.location,
         )
@@ -165,7 +168,7 @@ object NotificationContents {
         )
         val label = text.get(Wording.label(decision.label))
         val number = decision.number.normalized
-        val masked = if (number.isEmpty()) label else text.get(R.string.notification_screened_text, PhoneMask.mask(number), label)
+        val masked = if (number.isEmpty()) label else text.get(R.string.notification_screened_text, decision.number.masked, label)
         val where = Wording.whereFrom(decision.number.location, decision.number.carrierHint, text)
         val line = if (where == null) masked else "$masked · $where"
         val banner = decision.banner
@@ -180,6 +183,7 @@ object NotificationContents {
             actions = actions,
             actionTitles = actions.map { text.get(it.title) },
             number = decision.number.normalized,
+            shownNumber = decision.number.masked,
             timeMillis = timeMillis,
             subText = decision.number.location,
         )
@@ -197,6 +201,8 @@ object NotificationContents {
             actions = emptyList(),
             actionTitles = emptyList(),
             number = sender,
+            // No actions, so no reply that would show the sender.
+            shownNumber = "",
             timeMillis = timeMillis,
         )
     }

@@ -62,7 +62,7 @@ class Notifier(context: Context) {
             .setContentIntent(openHistory(id))
         for ((action, title) in content.actions.zip(content.actionTitles)) {
             val icon = Icon.createWithResource(context, R.drawable.ic_notification)
-            val intent = actionIntent(action, content.number, id)
+            val intent = actionIntent(action, content.number, content.shownNumber, id)
             builder.addAction(Notification.Action.Builder(icon, title, intent).build())
         }
         manager.notify(id, builder.build())
@@ -83,12 +83,13 @@ class Notifier(context: Context) {
             PendingIntent.FLAG_IMMUTABLE or PendingIntent.FLAG_UPDATE_CURRENT,
         )
 
-    private fun actionIntent(action: BannerAction, number: String, id: Int): PendingIntent {
+    private fun actionIntent(action: BannerAction, number: String, shown: String, id: Int): PendingIntent {
         // The number goes in the data URI so that each number gets its own PendingIntent.
         val intent = Intent(context, BannerActionReceiver::class.java)
             .setAction(action.intentAction)
             .setData(Uri.fromParts("tel", number, null))
             .putExtra(BannerActionReceiver.EXTRA_NOTIFICATION_ID, id)
+            .putExtra(BannerActionReceiver.EXTRA_SHOWN_NUMBER, shown)
         return PendingIntent.getBroadcast(
             context,
             id,

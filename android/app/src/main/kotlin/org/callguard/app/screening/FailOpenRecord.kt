@@ -1,6 +1,7 @@
 package org.callguard.app.screening
 
 import android.content.Context
+import org.callguard.app.engine.EngineProblem
 import java.io.File
 import java.io.IOException
 
@@ -19,8 +20,8 @@ object FailOpenRecord {
         ERROR,
     }
 
-    /** One unscreened call: when, why, and for [Cause.ERROR] the failure's class name. */
-    data class Incident(val timeMillis: Long, val cause: Cause, val error: String?)
+    /** One unscreened call: when, why, and for [Cause.ERROR] what kind of problem it was. */
+    data class Incident(val timeMillis: Long, val cause: Cause, val problem: EngineProblem?)
 
     /** Not a setting (those live in the core): a note in the app's no-backup folder. */
     private const val FILE_NAME = "last_unscreened_call"
@@ -30,7 +31,7 @@ object FailOpenRecord {
         try {
             val file = file(context)
             val next = File(file.path + ".new")
-            next.writeText(listOf(timeMillis.toString(), cause.name, error?.javaClass?.simpleName.orEmpty()).joinToString("\n"))
+            next.writeText(listOf(timeMillis.toString(), cause.name, error?.let { EngineProblem.of(it).name }.orEmpty()).joinToString("\n"))
             if (!next.renameTo(file)) next.delete()
         } catch (e: IOException) {
             // Only the status screen's note is lost; the call already rang.
@@ -46,7 +47,8 @@ object FailOpenRecord {
         }
         val time = lines.getOrNull(0)?.toLongOrNull() ?: return null
         val cause = Cause.entries.firstOrNull { it.name == lines.getOrNull(1) } ?: return null
-        return Incident(time, cause, lines.getOrNull(2)?.takeIf { it.isNotEmpty() })
+        val problem = if (cause == Cause.ERROR) EngineProblem.named(lines.getOrNull(2)) else null
+        return Incident(time, cause, problem)
     }
 
     private fun file(context: Context) = File(context.applicationContext.noBackupFilesDir, FILE_NAME)

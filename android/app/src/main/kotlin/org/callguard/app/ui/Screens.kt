@@ -14,6 +14,7 @@ import android.view.WindowInsets
 import android.widget.Toast
 import org.callguard.app.R
 import org.callguard.app.engine.EngineHolder
+import org.callguard.app.engine.EngineProblem
 import org.callguard.app.engine.Workers
 import org.callguard.bridge.CallGuard
 
@@ -78,7 +79,7 @@ internal fun <T> Activity.withEngineOrError(work: (CallGuard) -> T, done: (T) ->
 internal fun Activity.showError(failure: Throwable) {
     AlertDialog.Builder(this)
         .setTitle(R.string.error_title)
-        .setMessage(getString(R.string.error_message, failure.message ?: failure.javaClass.simpleName))
+        .setMessage(getString(R.string.error_message, EngineProblem.describe(this, failure)))
         .setPositiveButton(R.string.button_ok, null)
         .show()
 }

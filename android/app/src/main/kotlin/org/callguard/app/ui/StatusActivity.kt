@@ -15,6 +15,7 @@ import org.callguard.app.R
 import org.callguard.app.banner.BannerState
 import org.callguard.app.banner.Channel
 import org.callguard.app.banner.Notifier
+import org.callguard.app.engine.EngineProblem
 import org.callguard.app.screening.FailOpenRecord
 import org.callguard.app.wording.Wording
 import org.callguard.bridge.HistoryEntry
@@ -137,7 +138,7 @@ class StatusActivity : Activity() {
             result.fold(::showHealth) { failure ->
                 lastCall.text = ""
                 engineStatus.visibility = View.VISIBLE
-                engineStatus.text = getString(R.string.status_engine_failed, failure.message ?: failure.javaClass.simpleName)
+                engineStatus.text = getString(EngineProblem.of(failure).statusText)
             }
         }
     }
@@ -172,7 +173,10 @@ class StatusActivity : Activity() {
         val time = formatTime(incident.timeMillis)
         return when (incident.cause) {
             FailOpenRecord.Cause.TIMEOUT -> getString(R.string.status_unscreened_timeout, time)
-            FailOpenRecord.Cause.ERROR -> getString(R.string.status_unscreened_error, time, incident.error.orEmpty())
+            FailOpenRecord.Cause.ERROR -> {
+                val problem = incident.problem ?: EngineProblem.INTERNAL
+                getString(R.string.status_unscreened_error, time, getString(problem.shortText))
+            }
         }
     }
 

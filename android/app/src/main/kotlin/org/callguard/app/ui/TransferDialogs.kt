@@ -7,6 +7,7 @@ import android.widget.LinearLayout
 import android.widget.ProgressBar
 import android.widget.TextView
 import org.callguard.app.R
+import org.callguard.app.engine.EngineProblem
 import org.callguard.app.engine.Transfers
 import org.callguard.bridge.ImportFormat
 import org.callguard.bridge.ImportSummary
@@ -132,7 +133,7 @@ internal class TransferDialogs(
                         )
                 is Transfers.State.Failed ->
                     R.string.error_title to
-                        activity.getString(R.string.error_message, state.error.message ?: state.error.javaClass.simpleName)
+                        activity.getString(R.string.error_message, EngineProblem.describe(activity, state.error))
                 is Transfers.State.Running -> return
             }
         result =

@@ -133,3 +133,21 @@ object EngineHolders {
         field.set(EngineHolder, engine)
     }
 }
+
+/**
+ * A test that rings the app through [Telecom]: bound to the real screening service before each
+ * test (after [AppTest]'s own setup), unbound after it.
+ */
+abstract class CallTest : AppTest() {
+    protected lateinit var telecom: Telecom
+
+    @Before
+    fun bindTelecom() {
+        telecom = Telecom()
+    }
+
+    @After
+    fun unbindTelecom() {
+        if (::telecom.isInitialized) telecom.unbind()
+    }
+}

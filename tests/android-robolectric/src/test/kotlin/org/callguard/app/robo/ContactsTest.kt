@@ -14,18 +14,14 @@ import org.junit.Test
  * permission, or a failing provider, leaves the status unknown, and the call rings with the
  * reason contacts_unknown.
  */
-class ContactsTest : AppTest() {
-    private lateinit var telecom: Telecom
-
+class ContactsTest : CallTest() {
     @Before
     fun strictMode() {
         engine().setSetting("block_non_contacts", "true")
-        telecom = Telecom()
     }
 
     @After
-    fun hangUp() {
-        telecom.unbind()
+    fun forgetContacts() {
         FakeContacts.numbers = emptySet()
         FakeContacts.broken = false
     }

@@ -8,11 +8,9 @@ import org.callguard.app.banner.NotificationContents
 import org.callguard.bridge.Label
 import org.callguard.bridge.Reason
 import org.callguard.bridge.ReportCategory
-import org.junit.After
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertTrue
-import org.junit.Before
 import org.junit.Test
 import org.robolectric.annotation.Config
 
@@ -21,19 +19,7 @@ import org.robolectric.annotation.Config
  * app asks the real engine and answers exactly once, and the user sees the banner (or the quiet
  * summary of a silenced or rejected call) on the right channel, with the right words and buttons.
  */
-class IncomingCallTest : AppTest() {
-    private lateinit var telecom: Telecom
-
-    @Before
-    fun bind() {
-        telecom = Telecom()
-    }
-
-    @After
-    fun hangUp() {
-        telecom.unbind()
-    }
-
+class IncomingCallTest : CallTest() {
     private val buttons = listOf(R.string.notification_action_report_plan, R.string.notification_action_block, R.string.notification_action_mark_safe)
 
     /** Rings [caller]; checks the one answer came in time and returns it with what the user sees. */

@@ -13,7 +13,6 @@ import org.callguard.app.ui.SettingsActivity
 import org.callguard.bridge.Action
 import org.callguard.bridge.Carrier
 import org.callguard.bridge.Reason
-import org.junit.After
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertTrue
 import org.junit.Before
@@ -27,20 +26,13 @@ import org.robolectric.shadows.ShadowAlertDialog
  * on the settings screen decides the next call, and the refused carrier's calls become
  * evidence for a complaint to 12300.
  */
-class RefusalAndChoicesTest : AppTest() {
-    private lateinit var telecom: Telecom
+class RefusalAndChoicesTest : CallTest() {
     private lateinit var activity: SettingsActivity
 
     @Before
     fun open() {
-        telecom = Telecom()
         activity = Robolectric.buildActivity(SettingsActivity::class.java).setup().get()
         settle()
-    }
-
-    @After
-    fun hangUp() {
-        telecom.unbind()
     }
 
     private fun ring(number: String): TelecomAnswer {
@@ -144,5 +136,19 @@ class RefusalAndChoicesTest : AppTest() {
         val error = latestDialog()
         assertTrue("an error is shown", error !== dialog && error.isShowing)
         assertEquals(before, engine().setting("history_days"))
+    }
+
+    @Test
+    fun `every title on the settings screen is drawn alike, switch, choice or refusal`() {
+        val rows = activity.requireViewById<ViewGroup>(R.id.setting_rows)
+        val switches = (0 until rows.childCount).mapNotNull { rows.getChildAt(it).findViewById<android.widget.Switch>(R.id.setting_switch) }
+        val choices = (0 until rows.childCount).mapNotNull { rows.getChildAt(it).findViewById<TextView>(R.id.setting_title) }
+        val refusals = activity.requireViewById<ViewGroup>(R.id.refusal_rows).let { r ->
+            (0 until r.childCount).map { r.getChildAt(it).requireViewById<TextView>(R.id.refusal_carrier) }
+        }
+        assertTrue("switches, choices and refusals on screen", switches.isNotEmpty() && choices.isNotEmpty() && refusals.isNotEmpty())
+        val titles = switches + choices + refusals
+        val looks = titles.map { Triple(it.currentTextColor, it.textSize, it.typeface?.style) }.toSet()
+        assertEquals("one colour, size and style for every title: ${titles.map { "${it.text}: ${Integer.toHexString(it.currentTextColor)} ${it.textSize} ${it.typeface?.style}" }}", 1, looks.size)
     }
 }

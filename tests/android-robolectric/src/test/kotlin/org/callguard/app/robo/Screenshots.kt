@@ -68,7 +68,7 @@ object Phone {
      * a card at the top of the screen.
      */
     fun headsUp(context: Context, notification: Notification): Bitmap {
-        val builder = Notification.Builder.recoverBuilder(context, notification)
+        val builder = template(context, notification)
         val remote = builder.createBigContentView() ?: builder.createHeadsUpContentView() ?: builder.createContentView()
         val margin = dp(context, 8)
         val screen = FrameLayout(context)
@@ -89,6 +89,25 @@ object Phone {
         )
         val wallpaper = if (night) Color.rgb(0x10, 0x14, 0x1C) else Color.rgb(0x5B, 0x6B, 0x84)
         return draw(screen, context, background = wallpaper, lightStatusBar = false)
+    }
+
+    /**
+     * The notification's template as SystemUI builds it, with the small icon handed over already
+     * drawn (the same vector, rasterised at its 24 dp size). SDK 36's template resolves a resource
+     * icon through ImageDecoder first, and Robolectric's native ImageDecoder reading the compiled
+     * vector XML as an image asset crashed the JVM now and then (SIGSEGV in memcpy under
+     * `ShadowNativeImageDecoder.createFromAsset`); on a phone that decode fails cleanly and the
+     * template falls back to `Icon.loadDrawable`, which is what this does up front.
+     */
+    fun template(context: Context, notification: Notification): Notification.Builder {
+        val builder = Notification.Builder.recoverBuilder(context, notification)
+        val icon = notification.smallIcon ?: return builder
+        val drawable = icon.loadDrawable(context) ?: return builder
+        val size = dp(context, 24)
+        val bitmap = Bitmap.createBitmap(size, size, Bitmap.Config.ARGB_8888)
+        drawable.setBounds(0, 0, size, size)
+        drawable.draw(Canvas(bitmap))
+        return builder.setSmallIcon(android.graphics.drawable.Icon.createWithBitmap(bitmap))
     }
 
     private fun draw(root: View, context: Context, background: Int?, lightStatusBar: Boolean): Bitmap {

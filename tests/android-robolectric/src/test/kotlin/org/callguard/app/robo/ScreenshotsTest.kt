@@ -172,8 +172,7 @@ abstract class ScreenshotsTest(private val folder: String, private val chinese: 
         val bitmap = Phone.headsUp(app, shown.notification)
         ScreenCheck.save(bitmap, File(out, "$name.png"))
         // The template's own views, re-applied for the checks.
-        val builder = android.app.Notification.Builder.recoverBuilder(app, shown.notification)
-        val views = builder.createBigContentView().apply(app, android.widget.FrameLayout(app))
+        val views = Phone.template(app, shown.notification).createBigContentView().apply(app, android.widget.FrameLayout(app))
         views.measure(View.MeasureSpec.makeMeasureSpec(Phone.WIDTH - Phone.dp(app, 16), View.MeasureSpec.EXACTLY), View.MeasureSpec.UNSPECIFIED)
         views.layout(0, 0, views.measuredWidth, views.measuredHeight)
         assertEquals("$folder/$name.png", emptyList<String>(), ScreenCheck.problems(views, bitmap, chinese).filterNot { it.startsWith("cut off") })
