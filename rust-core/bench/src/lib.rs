@@ -206,3 +206,15 @@ pub fn call_mix(hits: &Hits, n: usize, seed: u64) -> Vec<String> {
         })
         .collect()
 }
+
+/// Peak resident set size of this process in kB, from /proc (Linux and Android); 0 elsewhere.
+pub fn peak_rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}

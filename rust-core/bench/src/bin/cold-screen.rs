@@ -5,19 +5,8 @@
 
 use std::time::Instant;
 
+use callguard_bench::peak_rss_kb;
 use callguard_core::{Engine, ScreenRequest};
-
-/// Peak resident set size of this process, from /proc (Linux and Android).
-pub fn peak_rss_kb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
-}
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();

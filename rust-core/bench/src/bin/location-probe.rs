@@ -7,19 +7,9 @@
 
 use std::time::{Duration, Instant};
 
+use callguard_bench::peak_rss_kb;
 use callguard_core::location::{self, area_place};
 use callguard_core::{normalize, Lang};
-
-fn peak_rss_kb() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
-}
 
 fn main() {
     let calls: usize = std::env::args()
